@@ -1,0 +1,82 @@
+# Poortwachter-assistent. Quick start: `make run` (serve) and `make test` (full suite).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/poortwachter.tar.gz
+STAMP := $(VENV)/.installed-lock
+
+# Rasa must never phone home; TensorFlow should not flood the console.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+# Python 3.10: pyenv's 3.10.x first, then python3.10 on PATH; each is checked for its version.
+PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bin/python3.10 \
+	$$(command -v python3.10 2>/dev/null); do \
+	if [ -x "$$p" ] && "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' 2>/dev/null; \
+	then echo "$$p"; break; fi; done)
+
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+.PHONY: help install run train test lint typecheck validate lock clean
+
+help:
+	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
+	@echo "make test   the full test suite"
+	@echo "make train | validate | lint | typecheck | lock | clean"
+
+$(PY):
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "Python 3.10 was not found (Rasa 3.6 needs 3.8-3.10)." >&2; \
+	  echo "Install it, e.g. 'pyenv install 3.10.13', or put python3.10 on PATH." >&2; \
+	  exit 1; fi
+	$(PYTHON310) -m venv $(VENV)
+
+# Reinstall only when the lock changes.
+$(STAMP): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+install: $(STAMP)
+
+# Train when the model is missing or older than any of its inputs. Rasa may decide nothing
+# changed and keep the old file, so touch it to record that it is up to date.
+$(MODEL): $(TRAIN_INPUTS) | $(STAMP)
+	@echo "Training the model (about 1-3 minutes)..."
+	$(RASA) train --fixed-model-name poortwachter --out models --quiet
+	@touch $@
+
+train: $(MODEL)
+
+run: $(STAMP) $(MODEL)
+	@echo "Starting on http://$(HOST):$(PORT)/ (chat) and http://$(HOST):$(PORT)/docs (API)."
+	@echo "The model loads in the background; /health says 'ok' when it is ready."
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --ws none
+
+test: $(STAMP) $(MODEL)
+	$(RASA) data validate --quiet --fail-on-warnings
+	$(PY) -m pytest
+
+validate: $(STAMP)
+	$(RASA) data validate --fail-on-warnings
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy bot actions api
+
+# Regenerate the lock from requirements.in in a scratch venv.
+lock:
+	rm -rf /tmp/poortwachter-lock && $(PYTHON310) -m venv /tmp/poortwachter-lock
+	/tmp/poortwachter-lock/bin/pip install --quiet -r requirements.in
+	/tmp/poortwachter-lock/bin/pip freeze --all > requirements.lock
+
+clean:
+	rm -rf models .rasa .pytest_cache .mypy_cache .ruff_cache

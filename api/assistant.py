@@ -1,0 +1,141 @@
+"""The Rasa agent, loaded once per process and driven in-process (no Rasa HTTP server)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from api.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+
+
+class ModelNotReadyError(RuntimeError):
+    """The model is still loading, or failed to load."""
+
+
+class ModelFileError(RuntimeError):
+    """The model file is missing or unreadable; the message names the file and the fix."""
+
+
+@dataclass
+class Assistant:
+    """Owns the Rasa agent. Load state is visible to /health."""
+
+    settings: Settings
+    agent: Any = None
+    error: str | None = None
+    loaded: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def ready(self) -> bool:
+        return self.agent is not None
+
+    async def load(self) -> None:
+        try:
+            self.agent = await _load_agent(self.settings)
+            logger.info(
+                "Model loaded. Open the chat at http://%s:%s/",
+                self.settings.host,
+                self.settings.port,
+            )
+        except ModelFileError as exc:
+            self.error = str(exc)
+            logger.error("%s", exc)
+        except Exception as exc:
+            self.error = f"Loading the model failed ({type(exc).__name__})."
+            logger.exception("loading the model failed")
+        finally:
+            self.loaded.set()
+
+    async def handle(self, sender_id: str, text: str, metadata: Message | None) -> list[Message]:
+        """One user turn through Rasa; returns the REST channel's bot messages."""
+        from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+        if self.agent is None:
+            raise ModelNotReadyError(self.error or "model loading")
+        collector = CollectingOutputChannel()
+        message = UserMessage(
+            text, collector, sender_id, input_channel="rest", metadata=metadata
+        )
+        await self.agent.handle_message(message)
+        return list(collector.messages)
+
+    async def tracker_events(self, sender_id: str) -> list[Message]:
+        if self.agent is None:
+            raise ModelNotReadyError(self.error or "model loading")
+        tracker = await self.agent.tracker_store.retrieve(sender_id)
+        return [] if tracker is None else [e.as_dict() for e in tracker.events]
+
+
+def check_model_file(path: Path) -> None:
+    """Fail early with a message that names the file and the command that fixes it."""
+    import tarfile
+
+    if not path.is_file():
+        raise ModelFileError(
+            f"Model file {path} is missing. Run `make train` (or `make run`, which trains)."
+        )
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            archive.getmembers()
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise ModelFileError(
+            f"Model file {path} is corrupt ({type(exc).__name__}). "
+            "Delete it and run `make train`."
+        ) from exc
+
+
+def _import_rasa() -> None:
+    import rasa.core.agent  # noqa: F401  (pulls in TensorFlow: seconds of CPU)
+
+
+async def _load_agent(settings: Settings) -> Any:
+    """Build the agent like rasa.core.agent.load_agent, with the slow parts in a thread.
+
+    Importing TensorFlow and loading the model take many seconds of CPU; on the event loop
+    they would block /health, which must answer 503 while this runs.
+    """
+    check_model_file(settings.model_path)
+    await asyncio.to_thread(_import_rasa)
+    from rasa.core.agent import Agent
+    from rasa.core.brokers.broker import EventBroker
+    from rasa.core.lock_store import LockStore
+    from rasa.core.tracker_store import TrackerStore
+
+    endpoints = _endpoints(settings)
+    broker = await EventBroker.create(endpoints.event_broker)
+    agent = Agent(
+        generator=endpoints.nlg,
+        tracker_store=TrackerStore.create(endpoints.tracker_store, event_broker=broker),
+        lock_store=LockStore.create(endpoints.lock_store),
+        action_endpoint=endpoints.action,
+    )
+    try:
+        await asyncio.to_thread(agent.load_model, str(settings.model_path))
+    except Exception as exc:
+        raise ModelFileError(
+            f"Model file {settings.model_path} could not be loaded ({type(exc).__name__}). "
+            "Delete it and run `make train`."
+        ) from exc
+    return agent
+
+
+def _endpoints(settings: Settings) -> Any:
+    """endpoints.yml, with the action URL and the SQLite path adapted to this process."""
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.endpoints import EndpointConfig
+
+    endpoints = AvailableEndpoints.read_endpoints(str(settings.endpoints_path))
+    endpoints.action = EndpointConfig(url=settings.action_endpoint_url)
+    store = endpoints.tracker_store
+    if store is not None and store.type == "SQL" and store.kwargs.get("dialect") == "sqlite":
+        db_name = Path(store.kwargs.get("db", "conversations.db")).name
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        store.kwargs["db"] = str(settings.data_dir / db_name)
+    return endpoints

@@ -1,0 +1,57 @@
+"""Rasa's REST channel contract, served by FastAPI: POST /webhooks/rest/webhook."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from api.assistant import Assistant, ModelNotReadyError
+from bot.messages import APOLOGY, MODEL_LOADING
+
+logger = logging.getLogger(__name__)
+
+SENDER_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
+
+
+class RestMessage(BaseModel):
+    sender: str = Field("default", regex=SENDER_PATTERN, description="Gespreks-id van de gebruiker")
+    message: str = Field(..., description="De tekst van de gebruiker")
+    metadata: dict[str, Any] | None = None
+
+
+class BotMessage(BaseModel):
+    recipient_id: str
+    text: str | None = None
+    buttons: list[dict[str, Any]] | None = None
+    custom: dict[str, Any] | None = None
+    image: str | None = None
+
+
+def create_chat_router(assistant: Assistant) -> APIRouter:
+    router = APIRouter(tags=["chat"])
+
+    @router.post(
+        "/webhooks/rest/webhook",
+        response_model=list[BotMessage],
+        response_model_exclude_none=True,
+        summary="Stuur een bericht (Rasa REST-kanaal)",
+    )
+    async def rest_webhook(body: RestMessage, request: Request) -> Any:
+        try:
+            messages = await assistant.handle(body.sender, body.message, body.metadata)
+        except ModelNotReadyError:
+            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+        except Exception as exc:
+            # Never log the message itself: it is health data.
+            logger.error("handling a message failed: %s", type(exc).__name__)
+            messages = []
+        if not messages:
+            # Rasa answers with silence when an action fails; users get an apology.
+            messages = [{"recipient_id": body.sender, "text": APOLOGY}]
+        return messages
+
+    return router

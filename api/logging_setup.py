@@ -1,0 +1,55 @@
+"""Logging that never carries user text.
+
+Rasa logs user messages at DEBUG, and its REST channel even logs them on errors, so Rasa's
+loggers are held at WARNING whatever LOG_LEVEL says. Access logs lose their query strings,
+because the calendar export takes dates as query parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import MutableMapping
+from typing import Any
+
+import structlog
+
+# Loggers of libraries whose lower levels print user text or floods of noise.
+QUIET_LOGGERS = ("rasa", "rasa_sdk", "tensorflow", "absl", "sanic", "aiohttp", "apscheduler")
+
+
+class StripQueryFilter(logging.Filter):
+    """Removes the query string from uvicorn access-log records."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            path = args[2].split("?", 1)[0]
+            record.args = (*args[:2], path, *args[3:])
+        return True
+
+
+def _event_name_only(
+    _logger: Any, method: str, event_dict: MutableMapping[str, Any]
+) -> str:
+    """Rasa's structured events carry message texts as key-values: keep only the name."""
+    return f"{method}: {event_dict.get('event', '')}"
+
+
+def configure_structlog() -> None:
+    """Send Rasa's structlog events through stdlib logging, levels applied, names only."""
+    structlog.configure(
+        processors=[structlog.stdlib.filter_by_level, _event_name_only],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("uvicorn.access").addFilter(StripQueryFilter())
+    configure_structlog()

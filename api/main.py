@@ -1,0 +1,72 @@
+"""The FastAPI service: chat, action webhook, timeline API, widget, health.
+
+Start it with `make run` (uvicorn api.main:app --ws none).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.action_webhook import create_action_router
+from api.assistant import Assistant
+from api.chat_routes import create_chat_router
+from api.logging_setup import configure_logging
+from api.settings import Settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# TensorFlow prints banners to stderr on import unless told otherwise.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    configure_logging(settings.log_level)
+    assistant = assistant or Assistant(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Load in the background so /health can answer 503 while the model loads.
+        task = asyncio.create_task(assistant.load()) if not assistant.loaded.is_set() else None
+        yield
+        if task is not None and not task.done():
+            task.cancel()
+
+    app = FastAPI(
+        title="Poortwachter-assistent",
+        description="Nederlandstalige assistent voor de Wet verbetering Poortwachter.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.assistant = assistant
+    app.include_router(create_chat_router(assistant))
+    app.include_router(create_action_router())
+
+    @app.get("/health", tags=["service"], summary="Is de assistent klaar?")
+    async def health() -> JSONResponse:
+        if assistant.ready:
+            return JSONResponse({"status": "ok", "model": settings.model_path.name})
+        status = "error" if assistant.error else "loading"
+        body: dict[str, Any] = {"status": status}
+        if assistant.error:
+            body["error"] = assistant.error
+        return JSONResponse(body, status_code=503)
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+app = create_app()

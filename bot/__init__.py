@@ -1,0 +1,1 @@
+"""Plain-Python core of the Poortwachter assistant. Never imports Rasa."""

@@ -1,0 +1,15 @@
+"""Fixed Dutch texts that several layers share (API, actions, widget fallbacks)."""
+
+from __future__ import annotations
+
+APOLOGY = (
+    "Sorry, er ging bij mij iets mis. Je gesprek is bewaard. "
+    "Probeer je vraag nog een keer, of stel hem op een andere manier."
+)
+
+NOT_UNDERSTOOD = (
+    "Sorry, dat begreep ik niet goed. Ik beantwoord vragen over ziekte en re-integratie "
+    "volgens de Wet verbetering Poortwachter. Kun je je vraag anders stellen?"
+)
+
+MODEL_LOADING = "De assistent wordt nog opgestart. Probeer het over een paar seconden opnieuw."
