@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from api.action_webhook import create_action_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
+from api.conversation_routes import create_conversation_router
 from api.logging_setup import configure_logging
 from api.settings import Settings
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     )
     app.state.assistant = assistant
     app.include_router(create_chat_router(assistant))
+    app.include_router(create_conversation_router(assistant))
     app.include_router(create_action_router())
 
     @app.get("/health", tags=["service"], summary="Is de assistent klaar?")

@@ -1,0 +1,42 @@
+"""Read a conversation back from the tracker store (the widget restores its history)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Path
+from fastapi.responses import JSONResponse
+
+from api.assistant import Assistant, ModelNotReadyError
+from api.chat_routes import SENDER_PATTERN
+from bot.messages import MODEL_LOADING
+
+
+def history_from_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """User and bot messages of a tracker, in order, in the REST channel's shape."""
+    history: list[dict[str, Any]] = []
+    for event in events:
+        if event.get("event") == "user" and event.get("text"):
+            history.append({"role": "user", "text": event["text"]})
+        elif event.get("event") == "bot":
+            data = event.get("data") or {}
+            item: dict[str, Any] = {"role": "bot", "text": event.get("text")}
+            for key in ("buttons", "custom"):
+                if data.get(key):
+                    item[key] = data[key]
+            history.append(item)
+    return history
+
+
+def create_conversation_router(assistant: Assistant) -> APIRouter:
+    router = APIRouter(tags=["gesprekken"])
+
+    @router.get("/api/conversations/{sender}", summary="Het gesprek tot nu toe")
+    async def conversation(sender: str = Path(..., pattern=SENDER_PATTERN)) -> Any:
+        try:
+            events = await assistant.tracker_events(sender)
+        except ModelNotReadyError:
+            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+        return {"sender": sender, "messages": history_from_events(events)}
+
+    return router

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.live_server import LiveServer
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One real service for the whole session, with BOT_TODAY fixed and its own data dir."""
+    base: Path = tmp_path_factory.mktemp("live")
+    server = LiveServer(data_dir=base / "var", log_path=base / "service.log").start()
+    yield server
+    server.stop()

@@ -1,0 +1,30 @@
+"""A restart of the service keeps a conversation in progress (SQLite tracker store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.live_server import LiveServer, texts
+
+
+def test_restart_keeps_the_conversation(tmp_path: Path) -> None:
+    server = LiveServer(data_dir=tmp_path / "var", log_path=tmp_path / "service.log")
+    server.start()
+    try:
+        server.chat("restart-1", "hallo")
+        server.chat("restart-1", "wat kun je?")
+    finally:
+        server.stop()
+
+    assert (tmp_path / "var" / "conversations.db").is_file()
+    server.start()
+    try:
+        history = httpx.get(f"{server.url}/api/conversations/restart-1").json()["messages"]
+        assert [m["text"] for m in history if m["role"] == "user"] == ["hallo", "wat kun je?"]
+        assert "Graag gedaan" in texts(server.chat("restart-1", "bedankt"))
+        history = httpx.get(f"{server.url}/api/conversations/restart-1").json()["messages"]
+        assert len([m for m in history if m["role"] == "user"]) == 3
+    finally:
+        server.stop()
