@@ -31,6 +31,20 @@ class BotMessage(BaseModel):
     image: str | None = None
 
 
+def attach_custom_payloads(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa sends a text and its `custom` payload as two messages; join them into one, so a
+    widget gets an answer together with its sources and timeline."""
+    joined: list[dict[str, Any]] = []
+    for message in messages:
+        previous = joined[-1] if joined else None
+        custom_only = set(message) == {"recipient_id", "custom"}
+        if custom_only and previous is not None and "custom" not in previous:
+            previous["custom"] = message["custom"]
+        else:
+            joined.append(dict(message))
+    return joined
+
+
 def create_chat_router(assistant: Assistant) -> APIRouter:
     router = APIRouter(tags=["chat"])
 
@@ -49,6 +63,7 @@ def create_chat_router(assistant: Assistant) -> APIRouter:
             # Never log the message itself: it is health data.
             logger.error("handling a message failed: %s", type(exc).__name__)
             messages = []
+        messages = attach_custom_payloads(messages)
         if not messages:
             # Rasa answers with silence when an action fails; users get an apology.
             messages = [{"recipient_id": body.sender, "text": APOLOGY}]

@@ -13,3 +13,11 @@ NOT_UNDERSTOOD = (
 )
 
 MODEL_LOADING = "De assistent wordt nog opgestart. Probeer het over een paar seconden opnieuw."
+
+OUT_OF_SCOPE_GENERAL = (
+    "Daar kan ik je helaas niet mee helpen. Ik beantwoord alleen vragen over ziekte en "
+    "re-integratie volgens de Wet verbetering Poortwachter. Voor andere vragen kun je terecht "
+    "bij HR of je leidinggevende."
+)
+
+SUGGESTIONS_INTRO = "Bedoel je misschien een van deze vragen?"

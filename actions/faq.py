@@ -1,0 +1,98 @@
+"""FAQ answers (with role variants and sources) and out-of-scope replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import DomainDict, Events, SafeAction
+from bot.faq_answers import SKIP_ROLE, faq_reply, role_question_reply
+from bot.faq_search import out_of_scope_category
+from bot.knowledge import knowledge
+from bot.messages import OUT_OF_SCOPE_GENERAL
+from bot.roles import detect_role
+
+ROLE_SLOT = "role"
+PENDING_SLOT = "pending_faq"
+
+
+def entity_value(tracker: Tracker, entity: str) -> str | None:
+    value = next(tracker.get_latest_entity_values(entity), None)
+    return str(value) if value is not None else None
+
+
+def selected_faq_id(tracker: Tracker) -> str | None:
+    """The FAQ entry: a button's faq_id, else the response selector's prediction."""
+    chosen = entity_value(tracker, "faq_id")
+    if chosen:
+        return chosen
+    selector: dict[str, Any] = tracker.latest_message.get("response_selector", {})
+    key = selector.get("faq", {}).get("response", {}).get("intent_response_key")
+    return str(key).split("/", 1)[1] if key and "/" in str(key) else None
+
+
+def current_role(tracker: Tracker) -> str | None:
+    """Role from a button, from the words of this message, or from earlier in the chat."""
+    text = tracker.latest_message.get("text") or ""
+    return entity_value(tracker, "role") or detect_role(text) or tracker.get_slot(ROLE_SLOT)
+
+
+def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | None) -> Events:
+    entry = knowledge().entry(entry_id) if entry_id else None
+    if entry is None:
+        dispatcher.utter_message(response="utter_capabilities")
+        return [SlotSet(PENDING_SLOT, None)]
+    if entry.has_role_variants and role is None:
+        dispatcher.utter_message(**role_question_reply())
+        return [SlotSet(PENDING_SLOT, entry.id)]
+    reply = faq_reply(entry, None if role == SKIP_ROLE else role)
+    dispatcher.utter_message(text=reply["text"], json_message=reply["custom"])
+    return [SlotSet(PENDING_SLOT, None)]
+
+
+class ActionAnswerFaq(SafeAction):
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def execute(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Events:
+        role = current_role(tracker)
+        events = answer(dispatcher, selected_faq_id(tracker), role)
+        return [SlotSet(ROLE_SLOT, role), *events]
+
+
+class ActionInformRole(SafeAction):
+    """The user said who they are: answer the question that was waiting for it."""
+
+    def name(self) -> str:
+        return "action_inform_role"
+
+    async def execute(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Events:
+        role = current_role(tracker)
+        pending = tracker.get_slot(PENDING_SLOT)
+        stored_role = None if role == SKIP_ROLE else role
+        if pending:
+            return [SlotSet(ROLE_SLOT, stored_role), *answer(dispatcher, pending, role or SKIP_ROLE)]
+        dispatcher.utter_message(text="Dank je. Ik houd daar rekening mee. Wat wil je weten?")
+        return [SlotSet(ROLE_SLOT, stored_role)]
+
+
+class ActionOutOfScope(SafeAction):
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def execute(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Events:
+        base = knowledge()
+        category_id = out_of_scope_category(tracker.latest_message.get("text") or "")
+        category = next((c for c in base.out_of_scope if c.id == category_id), None)
+        text = category.reply if category else OUT_OF_SCOPE_GENERAL
+        dispatcher.utter_message(text=text, json_message={"type": "out_of_scope"})
+        return []

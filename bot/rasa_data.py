@@ -1,0 +1,79 @@
+"""Build the Rasa training data for FAQ and out-of-scope from knowledge/ (no Rasa import).
+
+`python -m bot.rasa_data` writes the files; `python -m bot.rasa_data --check` fails when the
+committed files differ from what knowledge/ produces, so the two can never drift.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.knowledge import KnowledgeBase, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+FAQ_DATA = ROOT / "data" / "generated_faq.yml"
+OUT_OF_SCOPE_DATA = ROOT / "data" / "generated_out_of_scope.yml"
+RETRIEVAL_INTENT = "faq"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
+HEADER = "# GENERATED from knowledge/ by `make data`. Do not edit: change knowledge/ instead.\n"
+
+
+def _examples_block(examples: tuple[str, ...]) -> str:
+    lines = []
+    for example in dict.fromkeys(" ".join(e.split()) for e in examples):
+        lines.append(f"      - {example}")
+    return "\n".join(lines)
+
+
+def _quoted(text: str) -> str:
+    dumped: str = yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"')
+    return dumped.strip().removesuffix("...").strip()
+
+
+def faq_yaml(base: KnowledgeBase) -> str:
+    parts = [HEADER, 'version: "3.1"\n\nnlu:\n']
+    for entry in base.entries:
+        parts.append(f"  - intent: {RETRIEVAL_INTENT}/{entry.id}\n    examples: |\n")
+        parts.append(_examples_block(entry.examples) + "\n")
+    parts.append("\n# Texts for stock `rasa shell`; the service renders role variants and sources.\n")
+    parts.append("responses:\n")
+    for entry in base.entries:
+        parts.append(f"  utter_{RETRIEVAL_INTENT}/{entry.id}:\n")
+        parts.append(f"    - text: {_quoted(entry.answer_for(None))}\n")
+    return "".join(parts)
+
+
+def out_of_scope_yaml(base: KnowledgeBase) -> str:
+    examples = tuple(e for category in base.out_of_scope for e in category.examples)
+    return "".join(
+        [
+            HEADER,
+            'version: "3.1"\n\nnlu:\n',
+            f"  - intent: {OUT_OF_SCOPE_INTENT}\n    examples: |\n",
+            _examples_block(examples) + "\n",
+        ]
+    )
+
+
+def generated_files(base: KnowledgeBase) -> dict[Path, str]:
+    return {FAQ_DATA: faq_yaml(base), OUT_OF_SCOPE_DATA: out_of_scope_yaml(base)}
+
+
+def main(argv: list[str]) -> int:
+    files = generated_files(load_knowledge())
+    if "--check" in argv:
+        stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is out of date: run `make data`", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
