@@ -23,12 +23,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run train test lint typecheck validate lock clean
+.PHONY: help install data run serve train test eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
-	@echo "make train | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -53,7 +53,16 @@ $(MODEL): $(TRAIN_INPUTS) | $(STAMP)
 
 train: $(MODEL)
 
-run: $(STAMP) $(MODEL)
+# Rasa training data for FAQ and out-of-scope, generated from knowledge/ (rewritten only on
+# change). `make test` does not regenerate: a test fails when the committed files drift.
+data: $(STAMP)
+	$(PY) -m bot.knowledge check
+	$(PY) -m bot.rasa_data
+
+run: data
+	@$(MAKE) --no-print-directory serve
+
+serve: $(STAMP) $(MODEL)
 	@echo "Starting on http://$(HOST):$(PORT)/ (chat) and http://$(HOST):$(PORT)/docs (API)."
 	@echo "The model loads in the background; /health says 'ok' when it is ready."
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --ws none
@@ -61,6 +70,10 @@ run: $(STAMP) $(MODEL)
 test: $(STAMP) $(MODEL)
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
+
+# Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
+eval: $(STAMP) $(MODEL)
+	$(PY) scripts/nlu_eval.py --cv 5
 
 validate: $(STAMP)
 	$(RASA) data validate

@@ -70,8 +70,10 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(ROOT)} is out of date: run `make data`", file=sys.stderr)
         return 1 if stale else 0
     for path, text in files.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
+        # Write only on change: the file's time decides whether make retrains the model.
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

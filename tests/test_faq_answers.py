@@ -1,0 +1,79 @@
+"""Role detection, FAQ replies with sources, and the ranked keyword suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.faq_answers import faq_reply, role_question_reply, suggestion_buttons
+from bot.faq_search import out_of_scope_category, suggest_faq
+from bot.knowledge import knowledge
+from bot.roles import detect_role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("ik ben ziek, wat moet ik doen", "werknemer"),
+        ("ik ben sinds maart ziek", "werknemer"),
+        ("mijn werkgever wil dat ik ander werk doe", "werknemer"),
+        ("ik ben de zieke werknemer", "werknemer"),
+        ("mijn werknemer is al lang ziek", "werkgever"),
+        ("onze medewerker weigert passend werk", "werkgever"),
+        ("ik werk bij HR", "werkgever"),
+        ("ik ben hr-adviseur", "werkgever"),
+        ("als werkgever wil ik weten", "werkgever"),
+        ("wat is spoor 2?", None),
+        ("wanneer moet de probleemanalyse klaar zijn", None),
+    ],
+)
+def test_detect_role(text: str, role: str | None) -> None:
+    assert detect_role(text) == role
+
+
+def test_faq_reply_carries_answer_and_sources() -> None:
+    entry = knowledge().entry("wia_aanvraag")
+    reply = faq_reply(entry, "werknemer")
+    assert reply["text"].startswith(entry.answers["werknemer"].split("\n")[0])
+    assert "Bron: Art. 64 WIA" in reply["text"] or "Bron:" in reply["text"]
+    assert "\n\n" not in reply["text"]  # one chat bubble
+    custom = reply["custom"]
+    assert custom["type"] == "faq" and custom["id"] == "wia_aanvraag"
+    assert all(s["url"].startswith("https://") for s in custom["sources"])
+
+
+def test_skipped_role_shows_both_variants() -> None:
+    entry = next(e for e in knowledge().entries if e.has_role_variants)
+    text = faq_reply(entry, None)["text"]
+    assert "Voor de werknemer" in text and "Voor de werkgever" in text
+
+
+def test_role_question_offers_buttons_including_skip() -> None:
+    titles = [b["title"] for b in role_question_reply()["buttons"]]
+    assert titles == ["Ik ben werknemer", "Ik ben werkgever of HR", "Sla over"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wanneer spoor twee beginnen", "spoor2_wanneer_starten"),
+        ("reintegratieverslag inleveren", "reintegratieverslag"),
+        ("werknemers weigeren passend werk", "passend_werk_weigeren"),
+        ("deskundigenoordeel aanvragen kosten", "deskundigenoordeel"),
+    ],
+)
+def test_suggestions_rank_the_matching_entry_in_the_top_three(text: str, expected: str) -> None:
+    assert expected in suggest_faq(text)
+
+
+def test_no_suggestions_for_gibberish() -> None:
+    assert suggest_faq("qwerty zxcvb") == []
+
+
+def test_suggestion_buttons_choose_the_entry_directly() -> None:
+    buttons = suggestion_buttons(knowledge(), ["spoor2", "bestaat_niet"])
+    assert buttons == [{"title": knowledge().entry("spoor2").title,
+                        "payload": '/faq{"faq_id": "spoor2"}'}]
+
+
+def test_out_of_scope_category_for_holidays() -> None:
+    assert out_of_scope_category("hoeveel vakantiedagen heb ik nog") == "vakantie_verlof"

@@ -1,0 +1,120 @@
+"""knowledge/ is complete, consistent, and the Rasa data built from it is what is committed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge import GENERAL, KnowledgeError, load_knowledge, placeholders
+from bot.rasa_data import generated_files
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+REQUIRED_TOPICS = {
+    "wet_doel", "stappenplan", "ziekmelding", "probleemanalyse", "plan_van_aanpak",
+    "voortgangsgesprekken", "melding_42e_week", "eerstejaarsevaluatie", "eindevaluatie",
+    "reintegratieverslag", "reintegratiedossier", "wia_aanvraag", "na_twee_jaar",
+    "vrijwillige_verlenging", "samentellen", "gedeeltelijk_herstel", "hersteldmelding",
+    "spoor1", "spoor2", "spoor2_wanneer_starten", "tweesporenbeleid", "spoor3",
+    "spoor1_afsluiten", "spoor2_niet_nodig", "reintegratiebureau_kiezen", "spoor2_kosten",
+    "persoonsprofiel_zoekprofiel", "werkplekervaring_werkfit", "spoor2_rapportage",
+    "bedrijfsarts", "arbeidsdeskundig_onderzoek", "casemanager", "uwv_toetsing",
+    "passend_werk", "passend_werk_weigeren", "bevredigend_resultaat", "omscholing",
+    "loondoorbetaling", "loondoorbetaling_duur", "wachtdagen", "loonsanctie",
+    "sancties_werknemer", "sanctie_voorkomen", "deskundigenoordeel", "second_opinion",
+    "ontslagverbod", "contract_eindigt_ziek", "transitievergoeding",
+    "privacy_vragen_werkgever", "zwangerschap", "aow_leeftijd", "wetswijzigingen",
+    "ziek_vs_arbeidsongeschikt",
+}
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_knowledge()
+
+
+def test_every_required_topic_has_an_entry(base) -> None:
+    assert len(base.entries) >= 45
+    assert REQUIRED_TOPICS <= {e.id for e in base.entries}
+
+
+def test_entries_have_examples_sources_and_review_date(base) -> None:
+    for entry in base.entries:
+        assert len(entry.examples) >= 15, entry.id
+        assert entry.sources and all(s.url.startswith("https://") for s in entry.sources)
+        assert entry.reviewed.year >= 2026
+
+
+def test_answers_are_short_and_filled_in(base) -> None:
+    for entry in base.entries:
+        for role, text in entry.answers.items():
+            assert len(text.split()) <= 130, (entry.id, role)
+            assert "{" not in text and "}" not in text, (entry.id, role)
+
+
+def test_law_numbers_come_from_rules(base) -> None:
+    """The WIA week in answers is the one in rules.yml: change it there, answers follow."""
+    wia = base.entry("wia_aanvraag")
+    assert any(f"week {base.facts['week_wia_aanvraag']}" in t for t in wia.answers.values())
+    raw = (KNOWLEDGE / "faq" / "einde_twee_jaar.yml").read_text(encoding="utf-8")
+    assert "{week_wia_aanvraag}" in raw
+
+
+def test_outdated_seed_claims_are_not_repeated(base) -> None:
+    for entry in base.entries:
+        for text in entry.answers.values():
+            assert not re.search(r"tussen week 87 en (week )?90", text), entry.id
+    spoor3 = " ".join(base.entry("spoor3").answers.values()).lower()
+    assert "commerci" in spoor3 and "geen" in spoor3
+
+
+def test_some_entries_have_role_variants(base) -> None:
+    variants = [e for e in base.entries if GENERAL not in e.answers]
+    assert len(variants) >= 15
+    for entry in variants:
+        assert set(entry.answers) == {"werknemer", "werkgever"}
+        assert entry.answers["werknemer"] != entry.answers["werkgever"]
+
+
+def test_unknown_placeholder_is_reported(tmp_path: Path) -> None:
+    for name in ("rules.yml", "sources.yml"):
+        (tmp_path / name).write_text((KNOWLEDGE / name).read_text(encoding="utf-8"))
+    (tmp_path / "faq").mkdir()
+    entry = {
+        "id": "x", "title": "X?", "reviewed": "2026-11-23", "sources": ["bw_7_629"],
+        "examples": [f"vraag {i}" for i in range(15)], "answer": "Week {week_bestaat_niet}.",
+    }
+    text = yaml.safe_dump({"entries": [entry]}).replace("'2026-11-23'", "2026-11-23")
+    (tmp_path / "faq" / "x.yml").write_text(text)
+    with pytest.raises(KnowledgeError, match="week_bestaat_niet"):
+        load_knowledge(tmp_path)
+
+
+def test_placeholders_parser() -> None:
+    assert placeholders("uiterlijk in week {week_wia_aanvraag}, {{letterlijk}}") == {
+        "week_wia_aanvraag"
+    }
+
+
+def test_committed_rasa_data_matches_knowledge(base) -> None:
+    for path, text in generated_files(base).items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name}: run `make data`"
+
+
+def test_heldout_sets_are_large_enough_and_separate(base) -> None:
+    heldout = ROOT / "tests" / "heldout"
+    questions = []
+    for path in heldout.glob("faq_heldout_*.yml"):
+        questions += yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    per_entry: dict[str, int] = {}
+    for q in questions:
+        per_entry[q["id"]] = per_entry.get(q["id"], 0) + 1
+    assert {e.id for e in base.entries} <= set(per_entry)
+    assert min(per_entry.values()) >= 3
+    training = {ex.lower().strip() for e in base.entries for ex in e.examples}
+    assert not [q["text"] for q in questions if q["text"].lower().strip() in training]
+    oos = yaml.safe_load((heldout / "out_of_scope_heldout.yml").read_text(encoding="utf-8"))
+    assert len(oos["questions"]) >= 50
