@@ -39,6 +39,8 @@ $(PY):
 
 # Reinstall only when the lock changes.
 $(STAMP): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check \
+	  $$(grep -E '^(pip|setuptools|wheel)==' requirements.lock)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
