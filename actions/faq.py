@@ -78,7 +78,10 @@ class ActionInformRole(SafeAction):
         pending = tracker.get_slot(PENDING_SLOT)
         stored_role = None if role == SKIP_ROLE else role
         if pending:
-            return [SlotSet(ROLE_SLOT, stored_role), *answer(dispatcher, pending, role or SKIP_ROLE)]
+            return [
+                SlotSet(ROLE_SLOT, stored_role),
+                *answer(dispatcher, pending, role or SKIP_ROLE),
+            ]
         dispatcher.utter_message(text="Dank je. Ik houd daar rekening mee. Wat wil je weten?")
         return [SlotSet(ROLE_SLOT, stored_role)]
 

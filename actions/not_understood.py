@@ -22,7 +22,9 @@ class ActionNotUnderstood(SafeAction):
         text = tracker.latest_message.get("text") or ""
         buttons = suggestion_buttons(knowledge(), suggest_faq(text))
         if buttons:
-            dispatcher.utter_message(text=f"{NOT_UNDERSTOOD}\n\n{SUGGESTIONS_INTRO}", buttons=buttons)
+            dispatcher.utter_message(
+                text=f"{NOT_UNDERSTOOD}\n\n{SUGGESTIONS_INTRO}", buttons=buttons
+            )
         else:
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
         # Undo the misunderstood message so it does not steer the dialogue.

@@ -60,9 +60,7 @@ class Assistant:
         if self.agent is None:
             raise ModelNotReadyError(self.error or "model loading")
         collector = CollectingOutputChannel()
-        message = UserMessage(
-            text, collector, sender_id, input_channel="rest", metadata=metadata
-        )
+        message = UserMessage(text, collector, sender_id, input_channel="rest", metadata=metadata)
         await self.agent.handle_message(message)
         return list(collector.messages)
 
@@ -86,8 +84,7 @@ def check_model_file(path: Path) -> None:
             archive.getmembers()
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise ModelFileError(
-            f"Model file {path} is corrupt ({type(exc).__name__}). "
-            "Delete it and run `make train`."
+            f"Model file {path} is corrupt ({type(exc).__name__}). Delete it and run `make train`."
         ) from exc
 
 

@@ -28,9 +28,7 @@ class StripQueryFilter(logging.Filter):
         return True
 
 
-def _event_name_only(
-    _logger: Any, method: str, event_dict: MutableMapping[str, Any]
-) -> str:
+def _event_name_only(_logger: Any, method: str, event_dict: MutableMapping[str, Any]) -> str:
     """Rasa's structured events carry message texts as key-values: keep only the name."""
     return f"{method}: {event_dict.get('event', '')}"
 

@@ -26,7 +26,5 @@ def today() -> date:
         try:
             return date.fromisoformat(fixed)
         except ValueError as exc:
-            raise ClockConfigError(
-                f"{BOT_TODAY_VAR} must be YYYY-MM-DD, got {fixed!r}"
-            ) from exc
+            raise ClockConfigError(f"{BOT_TODAY_VAR} must be YYYY-MM-DD, got {fixed!r}") from exc
     return datetime.now(AMSTERDAM).date()

@@ -25,6 +25,17 @@ def _pipeline() -> Any:
     return nlp
 
 
+@cache
+def _lemma_table() -> Any:
+    return _pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+def lemma(word: str) -> str:
+    """Dictionary lemma of one Dutch word ('werknemers' -> 'werknemer'), lowercased."""
+    lowered = word.lower()
+    return str(_lemma_table().get(lowered, lowered))
+
+
 def _fold(text: str) -> str:
     """Lowercase without accents, so 'ziekte' and 'ziektë' or 'WIA' and 'wia' match."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

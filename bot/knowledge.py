@@ -154,7 +154,9 @@ def _entry_problems(
     return problems
 
 
-def _build_entry(raw: dict[str, Any], facts: dict[str, Any], sources: dict[str, Source]) -> FaqEntry:
+def _build_entry(
+    raw: dict[str, Any], facts: dict[str, Any], sources: dict[str, Source]
+) -> FaqEntry:
     return FaqEntry(
         id=raw["id"],
         title=str(raw["title"]),
@@ -197,7 +199,9 @@ def load_knowledge(root: Path = KNOWLEDGE_DIR) -> KnowledgeBase:
     if problems:
         raise KnowledgeError("\n".join(problems))
     out_of_scope_path = root / "out_of_scope.yml"
-    categories = read_yaml(out_of_scope_path).get("categories") if out_of_scope_path.exists() else []
+    categories = (
+        read_yaml(out_of_scope_path).get("categories") if out_of_scope_path.exists() else []
+    )
     return KnowledgeBase(
         entries=tuple(_build_entry(raw, facts, sources) for raw in raw_entries),
         out_of_scope=tuple(
@@ -225,8 +229,10 @@ def main(argv: list[str]) -> int:
         print(exc, file=sys.stderr)
         return 1
     examples = sum(len(e.examples) for e in base.entries)
-    print(f"ok: {len(base.entries)} entries, {examples} examples, "
-          f"{len(base.out_of_scope)} out-of-scope categories")
+    print(
+        f"ok: {len(base.entries)} entries, {examples} examples, "
+        f"{len(base.out_of_scope)} out-of-scope categories"
+    )
     return 0
 
 

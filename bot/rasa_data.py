@@ -38,7 +38,9 @@ def faq_yaml(base: KnowledgeBase) -> str:
     for entry in base.entries:
         parts.append(f"  - intent: {RETRIEVAL_INTENT}/{entry.id}\n    examples: |\n")
         parts.append(_examples_block(entry.examples) + "\n")
-    parts.append("\n# Texts for stock `rasa shell`; the service renders role variants and sources.\n")
+    parts.append(
+        "\n# Texts for stock `rasa shell`; the service renders role variants and sources.\n"
+    )
     parts.append("responses:\n")
     for entry in base.entries:
         parts.append(f"  utter_{RETRIEVAL_INTENT}/{entry.id}:\n")

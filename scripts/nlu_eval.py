@@ -56,22 +56,27 @@ def label_of(parse: dict[str, Any]) -> str:
 async def predict(model: Path, texts: list[str]) -> list[str]:
     from rasa.core.agent import Agent
 
+    from api.logging_setup import configure_logging
+
+    configure_logging("WARNING")
+
     agent = Agent.load(str(model))
     return [label_of(await agent.parse_message(text)) for text in texts]
 
 
 def f1_per_label(cases: list[Case], predicted: list[str]) -> dict[str, float]:
     scores = {}
+    pairs = [(c.expected, p) for c, p in zip(cases, predicted, strict=True)]
     for label in sorted({c.expected for c in cases}):
-        tp = sum(1 for c, p in zip(cases, predicted) if c.expected == label and p == label)
-        fp = sum(1 for c, p in zip(cases, predicted) if c.expected != label and p == label)
-        fn = sum(1 for c, p in zip(cases, predicted) if c.expected == label and p != label)
+        tp = sum(1 for e, p in pairs if e == label and p == label)
+        fp = sum(1 for e, p in pairs if e != label and p == label)
+        fn = sum(1 for e, p in pairs if e == label and p != label)
         scores[label] = 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
     return scores
 
 
 def metrics(cases: list[Case], predicted: list[str]) -> dict[str, Any]:
-    pairs = list(zip(cases, predicted))
+    pairs = list(zip(cases, predicted, strict=True))
     faq = [(c, p) for c, p in pairs if c.expected != FALLBACK]
     oos = [(c, p) for c, p in pairs if c.expected == FALLBACK]
     predicted_fallback = [(c, p) for c, p in pairs if p == FALLBACK]
@@ -90,17 +95,32 @@ def metrics(cases: list[Case], predicted: list[str]) -> dict[str, Any]:
         "confusions": [
             {"expected": e, "predicted": p, "count": n} for (e, p), n in confusions.most_common()
         ],
-        "errors": [{"text": c.text, "expected": c.expected, "predicted": p}
-                   for c, p in pairs if c.expected != p],
+        "errors": [
+            {"text": c.text, "expected": c.expected, "predicted": p}
+            for c, p in pairs
+            if c.expected != p
+        ],
     }
 
 
 def cross_validation(folds: int) -> dict[str, Any]:
     out = ROOT / "results" / "cv"
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
-    cmd = [str(Path(sys.executable).parent / "rasa"), "test", "nlu", "--nlu", "data",
-           "--config", "config.yml", "--cross-validation", "--folds", str(folds),
-           "--out", str(out), "--quiet"]
+    cmd = [
+        str(Path(sys.executable).parent / "rasa"),
+        "test",
+        "nlu",
+        "--nlu",
+        "data",
+        "--config",
+        "config.yml",
+        "--cross-validation",
+        "--folds",
+        str(folds),
+        "--out",
+        str(out),
+        "--quiet",
+    ]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
     intents = json.loads((out / "intent_report.json").read_text())
     selection = json.loads((out / "response_selection_report.json").read_text())
@@ -157,8 +177,10 @@ def main() -> int:
     Path(args.out + ".json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     Path(args.out + ".md").write_text(markdown(result))
     m = result["heldout"]
-    print(f"FAQ accuracy {m['faq_accuracy']:.1%}  OOS recall {m['out_of_scope_recall']:.1%}  "
-          f"OOS precision {m['out_of_scope_precision']:.1%}")
+    print(
+        f"FAQ accuracy {m['faq_accuracy']:.1%}  OOS recall {m['out_of_scope_recall']:.1%}  "
+        f"OOS precision {m['out_of_scope_precision']:.1%}"
+    )
     return 0
 
 

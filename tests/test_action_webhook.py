@@ -14,7 +14,9 @@ from api.action_webhook import create_action_router
 from bot.messages import APOLOGY, NOT_UNDERSTOOD
 
 
-def action_call(name: str, text: str = "hallo", slots: dict[str, Any] | None = None) -> dict[str, Any]:
+def action_call(
+    name: str, text: str = "hallo", slots: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
         "next_action": name,
         "sender_id": "webhook-test",
@@ -72,7 +74,9 @@ def test_unknown_action_is_404(client: TestClient) -> None:
 
 
 def test_malformed_action_call_is_400(client: TestClient) -> None:
-    response = client.post("/webhook", content=b"{niet json", headers={"content-type": "application/json"})
+    response = client.post(
+        "/webhook", content=b"{niet json", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 400
 
 

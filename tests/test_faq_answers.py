@@ -71,8 +71,9 @@ def test_no_suggestions_for_gibberish() -> None:
 
 def test_suggestion_buttons_choose_the_entry_directly() -> None:
     buttons = suggestion_buttons(knowledge(), ["spoor2", "bestaat_niet"])
-    assert buttons == [{"title": knowledge().entry("spoor2").title,
-                        "payload": '/faq{"faq_id": "spoor2"}'}]
+    assert buttons == [
+        {"title": knowledge().entry("spoor2").title, "payload": '/faq{"faq_id": "spoor2"}'}
+    ]
 
 
 def test_out_of_scope_category_for_holidays() -> None:

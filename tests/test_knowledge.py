@@ -14,19 +14,58 @@ from bot.rasa_data import generated_files
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 REQUIRED_TOPICS = {
-    "wet_doel", "stappenplan", "ziekmelding", "probleemanalyse", "plan_van_aanpak",
-    "voortgangsgesprekken", "melding_42e_week", "eerstejaarsevaluatie", "eindevaluatie",
-    "reintegratieverslag", "reintegratiedossier", "wia_aanvraag", "na_twee_jaar",
-    "vrijwillige_verlenging", "samentellen", "gedeeltelijk_herstel", "hersteldmelding",
-    "spoor1", "spoor2", "spoor2_wanneer_starten", "tweesporenbeleid", "spoor3",
-    "spoor1_afsluiten", "spoor2_niet_nodig", "reintegratiebureau_kiezen", "spoor2_kosten",
-    "persoonsprofiel_zoekprofiel", "werkplekervaring_werkfit", "spoor2_rapportage",
-    "bedrijfsarts", "arbeidsdeskundig_onderzoek", "casemanager", "uwv_toetsing",
-    "passend_werk", "passend_werk_weigeren", "bevredigend_resultaat", "omscholing",
-    "loondoorbetaling", "loondoorbetaling_duur", "wachtdagen", "loonsanctie",
-    "sancties_werknemer", "sanctie_voorkomen", "deskundigenoordeel", "second_opinion",
-    "ontslagverbod", "contract_eindigt_ziek", "transitievergoeding",
-    "privacy_vragen_werkgever", "zwangerschap", "aow_leeftijd", "wetswijzigingen",
+    "wet_doel",
+    "stappenplan",
+    "ziekmelding",
+    "probleemanalyse",
+    "plan_van_aanpak",
+    "voortgangsgesprekken",
+    "melding_42e_week",
+    "eerstejaarsevaluatie",
+    "eindevaluatie",
+    "reintegratieverslag",
+    "reintegratiedossier",
+    "wia_aanvraag",
+    "na_twee_jaar",
+    "vrijwillige_verlenging",
+    "samentellen",
+    "gedeeltelijk_herstel",
+    "hersteldmelding",
+    "spoor1",
+    "spoor2",
+    "spoor2_wanneer_starten",
+    "tweesporenbeleid",
+    "spoor3",
+    "spoor1_afsluiten",
+    "spoor2_niet_nodig",
+    "reintegratiebureau_kiezen",
+    "spoor2_kosten",
+    "persoonsprofiel_zoekprofiel",
+    "werkplekervaring_werkfit",
+    "spoor2_rapportage",
+    "bedrijfsarts",
+    "arbeidsdeskundig_onderzoek",
+    "casemanager",
+    "uwv_toetsing",
+    "passend_werk",
+    "passend_werk_weigeren",
+    "bevredigend_resultaat",
+    "omscholing",
+    "loondoorbetaling",
+    "loondoorbetaling_duur",
+    "wachtdagen",
+    "loonsanctie",
+    "sancties_werknemer",
+    "sanctie_voorkomen",
+    "deskundigenoordeel",
+    "second_opinion",
+    "ontslagverbod",
+    "contract_eindigt_ziek",
+    "transitievergoeding",
+    "privacy_vragen_werkgever",
+    "zwangerschap",
+    "aow_leeftijd",
+    "wetswijzigingen",
     "ziek_vs_arbeidsongeschikt",
 }
 
@@ -38,7 +77,7 @@ def base():
 
 def test_every_required_topic_has_an_entry(base) -> None:
     assert len(base.entries) >= 45
-    assert REQUIRED_TOPICS <= {e.id for e in base.entries}
+    assert {e.id for e in base.entries} >= REQUIRED_TOPICS
 
 
 def test_entries_have_examples_sources_and_review_date(base) -> None:
@@ -84,8 +123,12 @@ def test_unknown_placeholder_is_reported(tmp_path: Path) -> None:
         (tmp_path / name).write_text((KNOWLEDGE / name).read_text(encoding="utf-8"))
     (tmp_path / "faq").mkdir()
     entry = {
-        "id": "x", "title": "X?", "reviewed": "2026-11-23", "sources": ["bw_7_629"],
-        "examples": [f"vraag {i}" for i in range(15)], "answer": "Week {week_bestaat_niet}.",
+        "id": "x",
+        "title": "X?",
+        "reviewed": "2026-11-23",
+        "sources": ["bw_7_629"],
+        "examples": [f"vraag {i}" for i in range(15)],
+        "answer": "Week {week_bestaat_niet}.",
     }
     text = yaml.safe_dump({"entries": [entry]}).replace("'2026-11-23'", "2026-11-23")
     (tmp_path / "faq" / "x.yml").write_text(text)

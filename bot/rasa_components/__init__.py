@@ -1,0 +1,1 @@
+"""Custom Rasa components. The only code in bot/ that imports Rasa; each wraps plain Python."""
