@@ -69,7 +69,7 @@ serve: $(STAMP) $(MODEL)
 	@echo "The model loads in the background; /health says 'ok' when it is ready."
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --ws none
 
-test: $(STAMP) $(MODEL)
+test: $(STAMP) $(MODEL) lint typecheck
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
 
@@ -85,7 +85,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy bot actions api
+	$(VENV)/bin/mypy bot actions api scripts
 
 # Regenerate the lock from requirements.in in a scratch venv.
 lock:
