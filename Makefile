@@ -75,7 +75,7 @@ test: $(STAMP) $(MODEL) lint typecheck
 
 # Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
 eval: $(STAMP) $(MODEL)
-	$(PY) scripts/nlu_eval.py --cv 5
+	$(PY) -m scripts.nlu_eval --cv 5
 
 validate: $(STAMP)
 	$(RASA) data validate

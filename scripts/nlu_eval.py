@@ -138,7 +138,7 @@ def markdown(result: dict[str, Any]) -> str:
     lines = [
         "# NLU evaluation",
         "",
-        "Written by `make eval` (scripts/nlu_eval.py). Held-out questions were written "
+        "Written by `make eval` (python -m scripts.nlu_eval). Held-out questions were written "
         "separately from the training examples, by a different writer, with other wording.",
         "",
         "| measure | value | target |",
