@@ -20,8 +20,10 @@ from api.action_webhook import create_action_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
 from api.conversation_routes import create_conversation_router
+from api.errors import install_error_handlers
 from api.logging_setup import configure_logging
 from api.settings import Settings
+from api.timeline_routes import create_timeline_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -51,6 +53,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.state.assistant = assistant
     app.include_router(create_chat_router(assistant))
     app.include_router(create_conversation_router(assistant))
+    app.include_router(create_timeline_router())
+    install_error_handlers(app)
     app.include_router(create_action_router())
 
     @app.get("/health", tags=["service"], summary="Is de assistent klaar?")

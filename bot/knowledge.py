@@ -96,10 +96,8 @@ def load_facts(root: Path = KNOWLEDGE_DIR) -> dict[str, Any]:
 
 
 def milestone_ids(root: Path = KNOWLEDGE_DIR) -> set[str]:
-    milestones = read_yaml(root / "rules.yml").get("milestones") or []
-    if isinstance(milestones, dict):
-        return set(milestones)
-    return {m["id"] for m in milestones if isinstance(m, dict) and "id" in m}
+    path = root / "milestones.yml"
+    return set(read_yaml(path).get("milestones") or {}) if path.exists() else set()
 
 
 def placeholders(text: str) -> set[str]:
