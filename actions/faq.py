@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, Events, SafeAction
-from bot.faq_answers import SKIP_ROLE, faq_reply, role_question_reply
+from actions.not_understood import suggest
+from bot.faq_answers import MIN_SELECTOR_CONFIDENCE, SKIP_ROLE, faq_reply, role_question_reply
 from bot.faq_search import out_of_scope_category
 from bot.knowledge import knowledge
 from bot.messages import OUT_OF_SCOPE_GENERAL
@@ -24,14 +25,22 @@ def entity_value(tracker: Tracker, entity: str) -> str | None:
     return str(value) if value is not None else None
 
 
+def selector_prediction(tracker: Tracker) -> tuple[str | None, float]:
+    """The response selector's FAQ entry and its confidence."""
+    selector: dict[str, Any] = tracker.latest_message.get("response_selector", {})
+    response = selector.get("faq", {}).get("response", {})
+    key = str(response.get("intent_response_key") or "")
+    entry_id = key.split("/", 1)[1] if "/" in key else None
+    return entry_id, float(response.get("confidence") or 0.0)
+
+
 def selected_faq_id(tracker: Tracker) -> str | None:
-    """The FAQ entry: a button's faq_id, else the response selector's prediction."""
+    """The FAQ entry: a button's faq_id, else a confident response-selector prediction."""
     chosen = entity_value(tracker, "faq_id")
     if chosen:
         return chosen
-    selector: dict[str, Any] = tracker.latest_message.get("response_selector", {})
-    key = selector.get("faq", {}).get("response", {}).get("intent_response_key")
-    return str(key).split("/", 1)[1] if key and "/" in str(key) else None
+    entry_id, confidence = selector_prediction(tracker)
+    return entry_id if confidence >= MIN_SELECTOR_CONFIDENCE else None
 
 
 def current_role(tracker: Tracker) -> str | None:
@@ -61,7 +70,11 @@ class ActionAnswerFaq(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
         role = current_role(tracker)
-        events = answer(dispatcher, selected_faq_id(tracker), role)
+        entry_id = selected_faq_id(tracker)
+        if entry_id is None:
+            suggest(dispatcher, tracker)
+            return [SlotSet(ROLE_SLOT, role)]
+        events = answer(dispatcher, entry_id, role)
         return [SlotSet(ROLE_SLOT, role), *events]
 
 

@@ -14,6 +14,11 @@ ROLE_QUESTION = (
     "of vraag je het als werkgever of HR?"
 )
 SKIP_ROLE = "overslaan"
+
+# Below this response-selector confidence the assistant does not answer but offers
+# suggestions: on the held-out set most wrong answers and misrouted out-of-scope questions
+# fall below it, and few right ones (reports/nlu_eval.md).
+MIN_SELECTOR_CONFIDENCE = 0.3
 ROLE_LABELS = {WERKNEMER: "Voor de werknemer", WERKGEVER: "Voor de werkgever"}
 
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from bot.faq_answers import MIN_SELECTOR_CONFIDENCE
+
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_DIR = ROOT / "tests" / "heldout"
 FALLBACK = "fallback"
@@ -44,10 +46,13 @@ def heldout_cases() -> list[Case]:
 
 
 def label_of(parse: dict[str, Any]) -> str:
+    """What the assistant does with the message (mirrors actions/faq.py)."""
     intent = (parse.get("intent") or {}).get("name")
     if intent == "faq":
-        key = parse["response_selector"]["faq"]["response"]["intent_response_key"]
-        return str(key).split("/", 1)[1]
+        response = parse["response_selector"]["faq"]["response"]
+        if float(response.get("confidence") or 0.0) < MIN_SELECTOR_CONFIDENCE:
+            return FALLBACK
+        return str(response["intent_response_key"]).split("/", 1)[1]
     if intent in FALLBACK_INTENTS:
         return FALLBACK
     return f"intent:{intent}"
