@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from api.settings import Settings
+from bot.faq_search import warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ async def _load_agent(settings: Settings) -> Any:
     )
     try:
         await asyncio.to_thread(agent.load_model, str(settings.model_path))
+        await asyncio.to_thread(warm_up)
     except Exception as exc:
         raise ModelFileError(
             f"Model file {settings.model_path} could not be loaded ({type(exc).__name__}). "

@@ -74,6 +74,12 @@ def out_of_scope_index() -> Bm25Index:
     return Bm25Index({c.id: keywords(" ".join(c.examples)) for c in base.out_of_scope})
 
 
+def warm_up() -> None:
+    """Build both indexes now (spaCy start-up takes seconds) rather than on a user's turn."""
+    faq_index()
+    out_of_scope_index()
+
+
 def suggest_faq(text: str, limit: int = 3, min_score: float = 1.0) -> list[str]:
     """Ids of up to `limit` FAQ entries that best match the text, best first."""
     return [hit.id for hit in faq_index().search(keywords(text), limit, min_score)]
