@@ -114,19 +114,43 @@ def cardinal_words() -> dict[str, int]:
 
 @cache
 def ordinal_words() -> dict[str, int]:
-    """ "eerste".."eenendertigste"."""
+    """ "eerste".."negenennegentigste"."""
     words = {word: number for number, word in enumerate(_SMALL_ORDINALS, start=1)}
-    by_number = {number: word for word, number in cardinal_words().items()}
-    for number in range(20, 32):
-        words[f"{by_number[number]}ste"] = number
+    for word, number in cardinal_words().items():
+        if 20 <= number < 100:
+            words[f"{word}ste"] = number
     return words
 
 
-@cache
-def day_words() -> dict[str, int]:
-    """Words that can name a day of the month. "een" is left out: "een maart" is not Dutch."""
-    cardinals = {word: n for word, n in cardinal_words().items() if 2 <= n <= 31}
-    return {**cardinals, **ordinal_words()}
+# The patterns below are built from parts: one alternation of all 199 number words takes
+# tens of milliseconds to compile, and it is embedded in several patterns.
+_UNIT_PATTERN = "|".join(_UNITS)
+_TENS_PATTERN = "|".join(_TENS)
+
+
+def number_word_pattern() -> str:
+    """Regex for the cardinal words 1–199 ("een", "twaalf", "honderdvier")."""
+    core = (
+        rf"(?:(?:{_UNIT_PATTERN})en(?:{_TENS_PATTERN})|{_TENS_PATTERN}"
+        rf"|{'|'.join(_TEENS)}|{_UNIT_PATTERN})"
+    )
+    return rf"(?:honderd{core}?|{core})"
+
+
+def day_word_pattern() -> str:
+    """Words for a day of the month, 2–31 and "eerste".."eenendertigste" ("een maart" is
+    not Dutch for 1 maart)."""
+    cardinal = (
+        rf"(?:(?:{_UNIT_PATTERN})entwintig|eenendertig|twintig|dertig|{'|'.join(_TEENS)}"
+        rf"|{'|'.join(_UNITS[1:])})"
+    )
+    return rf"(?:{ordinal_word_pattern()}|{cardinal})"
+
+
+def ordinal_word_pattern() -> str:
+    """ "eerste".."eenendertigste"."""
+    small = alternation(_SMALL_ORDINALS)
+    return rf"(?:(?:(?:{_UNIT_PATTERN})en)?twintigste|(?:eenen)?dertigste|{small})"
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -145,11 +169,11 @@ def read_day(token: str) -> int | None:
     digits = _DAY_SUFFIX.fullmatch(token)
     if digits:
         return int(digits.group(1))
-    return day_words().get(token)
+    return ordinal_words().get(token) or cardinal_words().get(token)
 
 
-_HALF = re.compile(r"(?:een\s+)?halve?")
-_AND_A_HALF = re.compile(r"(.+?)\s+en\s+een\s+halve?")
+_HALF = re.compile(r"(?:een\s+)?(?:half|halve)")
+_AND_A_HALF = re.compile(r"(.+?)\s+en\s+een\s+(?:half|halve)")
 
 
 def read_quantity(token: str) -> Fraction | None:
