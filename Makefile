@@ -52,7 +52,7 @@ install: $(STAMP)
 # Train when the model is missing or older than any of its inputs. Rasa may decide nothing
 # changed and keep the old file, so touch it to record that it is up to date.
 $(MODEL): $(TRAIN_INPUTS) | $(STAMP)
-	@echo "Training the model (about 1-3 minutes)..."
+	@echo "Training the model (about 6 minutes on 2 cores)..."
 	$(RASA) train --fixed-model-name poortwachter --out models --quiet
 	@touch $@
 
