@@ -56,7 +56,7 @@ def create_timeline_router() -> APIRouter:
         response_class=Response,
     )
     async def timeline_ics(
-        first_sick_day: str = Query(..., example="2026-01-05"),
+        first_sick_day: str = Query(..., examples=["2026-01-05"]),
         reference_date: str | None = None,
         probleemanalyse_date: str | None = None,
         eerstejaarsevaluatie_date: str | None = None,
