@@ -26,12 +26,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test stories eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
-	@echo "make data | train | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -72,9 +72,15 @@ serve: $(STAMP) $(MODEL)
 	@echo "The model loads in the background; /health says 'ok' when it is ready."
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --ws none
 
-test: $(STAMP) $(MODEL) lint typecheck
+test: $(STAMP) $(MODEL) lint typecheck stories
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
+
+# Rasa test stories with user text (tests/stories/test_*.yml): the NLU must reach the
+# labelled intent and the policies the labelled action, or this fails.
+stories: $(STAMP) $(MODEL)
+	$(RASA) test core --e2e --model $(MODEL) --stories tests/stories --out results/stories \
+	  --fail-on-prediction-errors --no-plot --quiet
 
 # Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
 eval: $(STAMP) $(MODEL)

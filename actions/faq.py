@@ -9,20 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, Events, SafeAction
+from actions.case_turn import case_turn, offer_personal_date
 from actions.not_understood import suggest
+from actions.tracker import PENDING_SLOT, ROLE_SLOT, current_role, entity_value
 from bot.faq_answers import MIN_SELECTOR_CONFIDENCE, SKIP_ROLE, faq_reply, role_question_reply
 from bot.faq_search import out_of_scope_category
 from bot.knowledge import knowledge
 from bot.messages import OUT_OF_SCOPE_GENERAL
-from bot.roles import detect_role
-
-ROLE_SLOT = "role"
-PENDING_SLOT = "pending_faq"
-
-
-def entity_value(tracker: Tracker, entity: str) -> str | None:
-    value = next(tracker.get_latest_entity_values(entity), None)
-    return str(value) if value is not None else None
 
 
 def selector_prediction(tracker: Tracker) -> tuple[str | None, float]:
@@ -43,12 +36,6 @@ def selected_faq_id(tracker: Tracker) -> str | None:
     return entry_id if confidence >= MIN_SELECTOR_CONFIDENCE else None
 
 
-def current_role(tracker: Tracker) -> str | None:
-    """Role from a button, from the words of this message, or from earlier in the chat."""
-    text = tracker.latest_message.get("text") or ""
-    return entity_value(tracker, "role") or detect_role(text) or tracker.get_slot(ROLE_SLOT)
-
-
 def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | None) -> Events:
     entry = knowledge().entry(entry_id) if entry_id else None
     if entry is None:
@@ -62,6 +49,17 @@ def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | N
     return [SlotSet(PENDING_SLOT, None)]
 
 
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """A general FAQ answer, or suggestions when the model is not sure."""
+    role = current_role(tracker)
+    entry_id = selected_faq_id(tracker)
+    if entry_id is None:
+        suggest(dispatcher, tracker)
+        return [SlotSet(ROLE_SLOT, role)]
+    events = answer(dispatcher, entry_id, role)
+    return [SlotSet(ROLE_SLOT, role), *events]
+
+
 class ActionAnswerFaq(SafeAction):
     def name(self) -> str:
         return "action_answer_faq"
@@ -69,13 +67,13 @@ class ActionAnswerFaq(SafeAction):
     async def execute(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        role = current_role(tracker)
-        entry_id = selected_faq_id(tracker)
-        if entry_id is None:
-            suggest(dispatcher, tracker)
-            return [SlotSet(ROLE_SLOT, role)]
-        events = answer(dispatcher, entry_id, role)
-        return [SlotSet(ROLE_SLOT, role), *events]
+        events = case_turn(dispatcher, tracker)
+        if events is not None:
+            return events
+        events = answer_question(dispatcher, tracker)
+        if entity_value(tracker, "faq_id") is None:
+            events += offer_personal_date(dispatcher, tracker)
+        return events
 
 
 class ActionInformRole(SafeAction):
@@ -90,6 +88,10 @@ class ActionInformRole(SafeAction):
         role = current_role(tracker)
         pending = tracker.get_slot(PENDING_SLOT)
         stored_role = None if role == SKIP_ROLE else role
+        if not pending:
+            events = case_turn(dispatcher, tracker)
+            if events is not None:
+                return events
         if pending:
             return [
                 SlotSet(ROLE_SLOT, stored_role),
@@ -106,6 +108,9 @@ class ActionOutOfScope(SafeAction):
     async def execute(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
+        events = case_turn(dispatcher, tracker)
+        if events is not None:
+            return events
         base = knowledge()
         category_id = out_of_scope_category(tracker.latest_message.get("text") or "")
         category = next((c for c in base.out_of_scope if c.id == category_id), None)

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, Events, SafeAction
+from actions.case_turn import case_turn
 from bot.faq_answers import suggestion_buttons
 from bot.faq_search import suggest_faq
 from bot.knowledge import knowledge
@@ -53,6 +54,9 @@ class ActionNotUnderstood(SafeAction):
     async def execute(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
+        events = case_turn(dispatcher, tracker)
+        if events is not None:  # e.g. "asdf" where a date was asked: say so, keep the case
+            return events
         suggest(dispatcher, tracker)
         # Undo the misunderstood message so it does not steer the dialogue.
         return [{"event": "user_utterance_reverted", "timestamp": None}]

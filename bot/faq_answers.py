@@ -58,13 +58,16 @@ def faq_reply(entry: FaqEntry, role: str | None) -> Reply:
     return {"text": text, "custom": faq_payload(entry, role)}
 
 
-def role_question_reply() -> Reply:
-    buttons = [
+def role_buttons() -> list[dict[str, str]]:
+    return [
         {"title": "Ik ben werknemer", "payload": f'/inform_role{{"role": "{WERKNEMER}"}}'},
         {"title": "Ik ben werkgever of HR", "payload": f'/inform_role{{"role": "{WERKGEVER}"}}'},
         {"title": "Sla over", "payload": f'/inform_role{{"role": "{SKIP_ROLE}"}}'},
     ]
-    return {"text": ROLE_QUESTION, "buttons": buttons}
+
+
+def role_question_reply() -> Reply:
+    return {"text": ROLE_QUESTION, "buttons": role_buttons()}
 
 
 def suggestion_buttons(base: KnowledgeBase, entry_ids: list[str]) -> list[dict[str, str]]:

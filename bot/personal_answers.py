@@ -6,6 +6,7 @@ Every personal answer ends with the disclaimer, and carries the engine's JSON fo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.deadlines.model import Milestone, Timeline
@@ -51,29 +52,43 @@ def timeline_payload(timeline: Timeline, focus: str | None = None) -> dict[str, 
     return {"type": "timeline", "focus": focus, "timeline": timeline.to_dict()}
 
 
-def overview_text(timeline: Timeline) -> str:
+def overview_text(timeline: Timeline) -> list[str]:
     upcoming = next_step(timeline)
     lines = [f"Je termijnen bij eerste ziektedag {format_date_nl(timeline.first_sick_day)}:"]
     for milestone in timeline.milestones:
         line = f"- {milestone.label}: {when(milestone)} ({STATUS_WORDS[milestone.status]})"
         lines.append(f"**{line[2:]}** ← volgende stap" if milestone is upcoming else line)
-    lines += [f"Spoor 2: {timeline.spoor2.advice}", *timeline.warnings, DISCLAIMER]
-    return "\n".join(lines)
+    return [*lines, f"Spoor 2: {timeline.spoor2.advice}", *timeline.warnings]
 
 
-def milestone_text(timeline: Timeline, milestone_id: str) -> str:
+def milestone_text(timeline: Timeline, milestone_id: str) -> list[str]:
     milestone = timeline.milestone(milestone_id)
     if milestone is None:  # e.g. after the AOW age
-        return "\n".join([*timeline.warnings, DISCLAIMER])
+        return list(timeline.warnings)
     deadline = "Dat is " if milestone.window_start is not None else "Uiterlijk: "
     lines = [f"**{milestone.label}**: {deadline}{when(milestone)}.", milestone.explanation]
     if milestone_id == "spoor2_uiterlijk":
-        lines.append(spoor2_reason())
-    lines.append(DISCLAIMER)
-    return "\n".join(lines)
+        lines.append(spoor2_reasoning(timeline))
+    if milestone.status == "verstreken":
+        lines.append("Deze datum is al voorbij.")
+    return lines
 
 
-def spoor2_text(timeline: Timeline) -> str:
+def spoor2_reasoning(timeline: Timeline) -> str:
+    """How the spoor 2 deadline follows from the eerstejaarsevaluatie of this case."""
+    weeks = fact("weeks_spoor2_na_eerstejaarsevaluatie")
+    deadline = format_date_nl(timeline.spoor2.deadline)
+    eje = timeline.milestone("eerstejaarsevaluatie")
+    if eje is None:
+        return spoor2_reason()
+    if eje.actual_date is not None:
+        basis = f"de eerstejaarsevaluatie was op {format_date_nl(eje.actual_date)}."
+    else:
+        basis = f"de eerstejaarsevaluatie moet uiterlijk op {format_date_nl(eje.date)} zijn."
+    return f"Zo reken ik: {basis} {weeks} weken daarna is {deadline}."
+
+
+def spoor2_text(timeline: Timeline) -> list[str]:
     spoor2 = timeline.spoor2
     headline = {
         "gestart": "Spoor 2 is gestart.",
@@ -82,15 +97,22 @@ def spoor2_text(timeline: Timeline) -> str:
         "starten": "Start spoor 2 nu.",
         "nog_niet_nodig": "Spoor 2 is nog niet te laat.",
     }[spoor2.status]
-    return "\n".join([f"**{headline}**", spoor2.advice, spoor2_reason(), DISCLAIMER])
+    return [f"**{headline}**", spoor2.advice, spoor2_reason()]
 
 
-def personal_reply(timeline: Timeline, focus: str | None) -> dict[str, Any]:
-    """focus: a milestone id, "spoor2" for the spoor 2 check, or None for the overview."""
+def personal_reply(
+    timeline: Timeline,
+    focus: str | None,
+    intro: Sequence[str] = (),
+    notes: Sequence[str] = (),
+) -> dict[str, Any]:
+    """focus: a milestone id, "spoor2" for the spoor 2 check, or None for the overview.
+    intro lines come first, notes just before the disclaimer, which always ends the text."""
     if focus == "spoor2":
-        text = spoor2_text(timeline)
+        body = spoor2_text(timeline)
     elif focus:
-        text = milestone_text(timeline, focus)
+        body = milestone_text(timeline, focus)
     else:
-        text = overview_text(timeline)
+        body = overview_text(timeline)
+    text = "\n".join([*intro, *body, *notes, DISCLAIMER])
     return {"text": text, "custom": timeline_payload(timeline, focus)}

@@ -4,7 +4,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
+from api.action_webhook import create_action_router
 from tests.live_server import LiveServer
 
 
@@ -15,3 +18,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = LiveServer(data_dir=base / "var", log_path=base / "service.log").start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def client() -> TestClient:
+    """The action webhook alone, as Rasa calls it."""
+    app = FastAPI()
+    app.include_router(create_action_router())
+    return TestClient(app)

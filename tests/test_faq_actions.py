@@ -2,57 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.action_webhook import create_action_router
 from bot.knowledge import knowledge
-
-
-def call(
-    action: str,
-    text: str,
-    *,
-    entry: str | None = None,
-    confidence: float = 0.9,
-    slots: dict[str, Any] | None = None,
-    entities: list[dict[str, Any]] | None = None,
-) -> dict[str, Any]:
-    ranking = [{"intent_response_key": f"faq/{entry}", "confidence": confidence}] if entry else []
-    latest = {
-        "text": text,
-        "intent": {"name": "faq", "confidence": 1.0},
-        "entities": entities or [],
-        "response_selector": {
-            "faq": {"response": ranking[0] if ranking else {}, "ranking": ranking}
-        },
-    }
-    return {
-        "next_action": action,
-        "sender_id": "t",
-        "version": "3.6.21",
-        "domain": {},
-        "tracker": {"sender_id": "t", "slots": slots or {}, "latest_message": latest, "events": [],
-                    "paused": False, "followup_action": None, "active_loop": {},
-                    "latest_action_name": "action_listen"},
-    }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def client() -> TestClient:
-    app = FastAPI()
-    app.include_router(create_action_router())
-    return TestClient(app)
-
-
-def run(client: TestClient, payload: dict[str, Any]) -> dict[str, Any]:
-    response = client.post("/webhook", json=payload)
-    assert response.status_code == 200
-    body: dict[str, Any] = response.json()
-    return body
+from tests.action_calls import call, run
 
 
 def test_confident_answer_has_text_source_and_payload(client: TestClient) -> None:

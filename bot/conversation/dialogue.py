@@ -1,0 +1,307 @@
+"""One turn of the personal-deadline conversation: a pure function of (state, message, today).
+
+The Rasa actions only translate: they pass the slot `case`, the text and the intent in, and
+send the replies and the new state back. So the whole dialogue is testable without Rasa.
+
+The flow: find the first sick day (or the periods that add up), echo it and ask "klopt dat?",
+ask the follow-up questions that matter for the question (role, eerstejaarsevaluatie, spoor 2,
+arbeidsdeskundige; each can be skipped), then answer with the deadline engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from bot.conversation import replies
+from bot.conversation.case_facts import MentionedFacts, mentioned_facts
+from bot.conversation.focus import OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
+from bot.conversation.sick_days import read_date, read_sick_periods
+from bot.conversation.state import (
+    AWAIT_CONFIRM,
+    AWAIT_EJE,
+    AWAIT_GEEN_TERUGKEER,
+    AWAIT_ROLE,
+    AWAIT_SICK_DAY,
+    AWAIT_SPOOR2,
+    CaseState,
+)
+from bot.deadlines.engine import compute_timeline
+from bot.deadlines.model import Timeline
+from bot.deadlines.validation import TimelineInputError, parse_timeline_request
+from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound
+from bot.faq_answers import SKIP_ROLE, Reply
+from bot.personal_answers import personal_reply
+from bot.roles import WERKGEVER, WERKNEMER
+
+INFORM_SICK_DAY = "inform_sick_day"
+ASK_OVERVIEW = "ask_overview"
+RESTART = "restart_case"
+AFFIRM, DENY, SKIP = "affirm", "deny", "skip"
+CASE_INTENTS = {INFORM_SICK_DAY, ASK_OVERVIEW, RESTART}
+# Intents that can be an answer to a question of ours rather than a new topic.
+ANSWER_INTENTS = {AFFIRM, DENY, SKIP, "inform_role", "nlu_fallback", "out_of_scope"}
+
+_SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.IGNORECASE)
+_YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
+_NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
+_SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
+
+FOLLOW_UP_FOCUSES = {
+    AWAIT_ROLE: {SPOOR2_CHECK, OVERVIEW},
+    AWAIT_EJE: {SPOOR2_CHECK, "spoor2_uiterlijk", OVERVIEW},
+    AWAIT_SPOOR2: {SPOOR2_CHECK, OVERVIEW},
+    AWAIT_GEEN_TERUGKEER: {SPOOR2_CHECK, "spoor2_uiterlijk"},
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    intent: str | None
+    role: str | None  # what we know of the user's role (slot, button or this message)
+    today: date
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    replies: list[Reply]
+    state: CaseState
+    role: str | None
+
+
+def mentions_date(text: str, today: date) -> bool:
+    return not isinstance(read_sick_periods(text, today), NoDate)
+
+
+def claims_turn(state: CaseState, text: str, intent: str | None, today: date) -> bool:
+    """Does this message belong to the personal-deadline conversation?"""
+    has_date = mentions_date(text, today)
+    if intent in (ASK_OVERVIEW, RESTART):
+        return True
+    if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
+        return True
+    if state.awaiting and (intent in ANSWER_INTENTS or has_date):
+        return True
+    if intent in (AFFIRM, DENY, SKIP):
+        return False
+    if requested_focus(text) and asks_for_a_date(text):
+        # "tot wanneer moeten we doorbetalen?" needs a first sick day; with a loonsanctie in
+        # the question it can only be about this case.
+        return state.known or has_date or bool(mentioned_facts(text, today).facts)
+    return has_date and bool(_SICK_WORDS.search(text))
+
+
+def faq_hint(state: CaseState, text: str) -> tuple[str | None, CaseState]:
+    """After a general FAQ answer to "wanneer moet spoor 2 starten?": offer to compute the
+    date, and remember the question for when the first sick day comes."""
+    focus = requested_focus(text)
+    if state.known or focus is None or not asks_for_a_date(text):
+        return None, state
+    return replies.HINT_GIVE_SICK_DAY, replace(state, focus=focus)
+
+
+def handle_turn(state: CaseState, message: Message) -> TurnResult:
+    if message.intent == RESTART:
+        return TurnResult(
+            [{"text": replies.RESTARTED}], CaseState(awaiting=AWAIT_SICK_DAY), message.role
+        )
+    mentioned = mentioned_facts(message.text, message.today)
+    pregnancy = {"zwanger": True} if mentioned.pregnancy else {}
+    state = replace(state, facts={**state.facts, **mentioned.facts, **pregnancy})
+    focus = requested_focus(message.text)
+    if focus and asks_for_a_date(message.text):
+        state = replace(state, focus=focus)
+    else:
+        focus = None
+    if message.intent == ASK_OVERVIEW and state.focus is None:
+        state = replace(state, focus=OVERVIEW)
+    return _Turn(state, message, mentioned, asked_now=focus is not None).run()
+
+
+class _Turn:
+    """The steps of one turn; each returns a TurnResult when it has the last word."""
+
+    def __init__(
+        self, state: CaseState, message: Message, mentioned: MentionedFacts, asked_now: bool
+    ) -> None:
+        self.state = state
+        self.message = message
+        self.mentioned = mentioned
+        self.asked_now = asked_now  # the message itself asks a personal question
+        self.role = message.role if message.role != SKIP_ROLE else None
+        self.intro: list[str] = []
+
+    def done(self, *reply: Reply) -> TurnResult:
+        return TurnResult(list(reply), self.state, self.role)
+
+    def run(self) -> TurnResult:
+        awaiting = self.state.awaiting
+        if awaiting == AWAIT_CONFIRM:
+            result = self.on_confirm()
+        elif awaiting == AWAIT_ROLE:
+            result = self.on_role()
+        elif awaiting in (AWAIT_EJE, AWAIT_SPOOR2, AWAIT_GEEN_TERUGKEER):
+            result = self.on_date_question(awaiting)
+        else:
+            result = self.on_sick_days()
+        return result or self.progress()
+
+    # --- answers to our questions -------------------------------------------------
+
+    def on_confirm(self) -> TurnResult | None:
+        text, intent = self.message.text, self.message.intent
+        found = read_sick_periods(text, self.message.today)
+        if isinstance(found, PeriodsFound) and not self.mentioned.date_used:
+            return self.confirm(found.periods)
+        if isinstance(found, DateUnclear):
+            self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
+            return self.done({"text": found.question})
+        if intent == DENY or _NO.search(text):
+            self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
+            return self.done({"text": replies.ASK_CORRECT_DATE})
+        if intent == AFFIRM or _YES.search(text):
+            self.state = replace(
+                self.state, periods=self.state.candidate, candidate=(), awaiting=None
+            )
+            return None
+        return self.done({"text": replies.CONFIRM_AGAIN, "buttons": [replies.YES, replies.NO]})
+
+    def on_role(self) -> TurnResult | None:
+        if self.message.role in (WERKNEMER, WERKGEVER):
+            self.role = self.message.role
+        self.state = self.state.asked_about(AWAIT_ROLE)
+        return self.on_sick_days() if mentions_date(self.message.text, self.message.today) else None
+
+    def on_date_question(self, awaiting: str) -> TurnResult | None:
+        text, intent = self.message.text, self.message.intent
+        if intent == SKIP or _SKIP.search(text):
+            self.state = self.state.asked_about(awaiting)
+            return None
+        found = read_date(text, self.message.today)
+        if isinstance(found, DateFound):
+            self.state = self.state.with_fact(awaiting, found.value.isoformat()).asked_about(
+                awaiting
+            )
+            return None
+        if isinstance(found, DateUnclear):
+            return self.done(replies.with_skip(found.question))
+        if intent == DENY or _NO.search(text):
+            self.state = self.state.asked_about(awaiting)
+            return None
+        if intent == AFFIRM or _YES.search(text):
+            self.state = replace(self.state, answered_yes=True)
+            return self.done(replies.with_skip(replies.WHICH_DATE))
+        return self.done(replies.with_skip(replies.NO_DATE_IN_ANSWER))
+
+    # --- the first sick day -------------------------------------------------------
+
+    def on_sick_days(self) -> TurnResult | None:
+        if self.mentioned.date_used:
+            return None if self.state.known else self.ask_sick_day()
+        found = read_sick_periods(self.message.text, self.message.today)
+        if isinstance(found, PeriodsFound):
+            if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
+                self.use_periods(found.periods)
+                self.intro.append(replies.used_dates_line(found.periods))
+                return None
+            return self.confirm(found.periods)
+        if isinstance(found, DateUnclear):
+            self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
+            return self.done({"text": found.question})
+        if self.message.intent == SKIP and self.state.awaiting == AWAIT_SICK_DAY:
+            self.state = replace(self.state, awaiting=None, focus=None)
+            return self.done({"text": replies.NO_SICK_DAY_NO_DATES})
+        if self.state.known:
+            return None
+        if self.state.awaiting == AWAIT_SICK_DAY and self.message.intent != ASK_OVERVIEW:
+            return self.done({"text": replies.NO_DATE_FOUND})
+        return self.ask_sick_day()
+
+    def ask_sick_day(self) -> TurnResult:
+        self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
+        return self.done({"text": replies.ASK_SICK_DAY})
+
+    def confirm(self, periods: tuple[Period, ...]) -> TurnResult:
+        self.state = replace(self.state, candidate=_iso(periods), awaiting=AWAIT_CONFIRM)
+        return self.done(replies.confirm_reply(periods))
+
+    def use_periods(self, periods: tuple[Period, ...]) -> None:
+        self.state = replace(self.state, periods=_iso(periods), candidate=(), awaiting=None)
+
+    # --- the answer -----------------------------------------------------------------
+
+    def progress(self) -> TurnResult:
+        if not self.state.known:
+            return self.ask_sick_day()
+        timeline = compute(self.state, self.message.today)
+        if isinstance(timeline, TimelineInputError):
+            return self.input_problem(timeline)
+        focus = self.state.focus or OVERVIEW
+        question = self.next_question(focus, timeline)
+        if question is not None:
+            self.state = replace(self.state, awaiting=question)
+            return self.done(*self.intro_reply(), replies.follow_up_question(question))
+        notes = [
+            tip
+            for tip in [replies.role_tip(self.role)]
+            if tip and focus in (SPOOR2_CHECK, OVERVIEW)
+        ]
+        if self.state.facts.get("zwanger"):
+            notes.append(replies.PREGNANCY_NOTE)
+        reply = personal_reply(timeline, None if focus == OVERVIEW else focus, self.intro, notes)
+        self.state = replace(self.state, focus=None, awaiting=None)
+        return self.done(reply)
+
+    def intro_reply(self) -> list[Reply]:
+        return [{"text": line} for line in self.intro]
+
+    def next_question(self, focus: str, timeline: Timeline) -> str | None:
+        facts, asked = self.state.facts, self.state.asked
+        eje = timeline.milestone("eerstejaarsevaluatie")
+        wanted = {
+            AWAIT_ROLE: self.role is None,
+            AWAIT_EJE: eje is not None and eje.date <= self.message.today,
+            AWAIT_SPOOR2: timeline.spoor2.status in ("achterstallig", "starten"),
+            # Changes the advice only while spoor 2 is not yet late, started or excused.
+            AWAIT_GEEN_TERUGKEER: timeline.spoor2.status in ("nog_niet_nodig", "starten"),
+        }
+        for question, needed in wanted.items():
+            if (
+                needed
+                and focus in FOLLOW_UP_FOCUSES[question]
+                and question not in asked
+                and question not in facts
+            ):
+                return question
+        return None
+
+    def input_problem(self, error: TimelineInputError) -> TurnResult:
+        fields = {e.field.split(".")[0].split("[")[0] for e in error.errors}
+        period_fields = {"first_sick_day", "sick_periods", "reference_date"}
+        if fields & period_fields:
+            self.state = replace(self.state, periods=(), awaiting=AWAIT_SICK_DAY)
+        else:  # a fact the user gave is wrong: forget it, keep the sick days
+            self.state = replace(
+                self.state, facts={k: v for k, v in self.state.facts.items() if k not in fields}
+            )
+        text = " ".join(e.message for e in error.errors)
+        return self.done({"text": f"{text} Kun je het nog eens proberen?"})
+
+
+def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:
+    raw: dict[str, Any] = {
+        **state.facts,
+        "sick_periods": [{"start": start, "end": end} for start, end in state.periods],
+    }
+    try:
+        request = parse_timeline_request(raw, today)
+    except TimelineInputError as error:
+        return error
+    return compute_timeline(request.periods, request.reference, request.facts)
+
+
+def _iso(periods: tuple[Period, ...]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((p.start.isoformat(), p.end.isoformat() if p.end else None) for p in periods)

@@ -1,0 +1,61 @@
+"""Which personal date a question asks for: "wanneer moet de probleemanalyse klaar zijn?"
+asks for the milestone `probleemanalyse`; "is spoor 2 te laat?" for the spoor 2 check.
+
+Plain keyword rules on the lower-cased text: the milestone names are few and fixed, and a
+rule is easier to check than a trained guess when a date is at stake.
+"""
+
+from __future__ import annotations
+
+import re
+
+OVERVIEW = "overzicht"
+SPOOR2_CHECK = "spoor2"
+
+_SPOOR2 = r"spoor\s*(2|twee|ii)\b"
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        SPOOR2_CHECK,
+        re.compile(
+            rf"{_SPOOR2}.*\b(te laat|op tijd|achter|laat|achterstallig|verlopen|gemist)\b|"
+            rf"\b(te laat|op tijd)\b.*{_SPOOR2}"
+        ),
+    ),
+    ("spoor2_uiterlijk", re.compile(_SPOOR2)),
+    ("probleemanalyse", re.compile(r"probleem\s*analyse")),
+    ("plan_van_aanpak", re.compile(r"plan van aanpak|\bpva\b|plan-van-aanpak")),
+    ("melding_uwv_42", re.compile(r"\b42\s*(e|ste)?\b|42e|ziekmelding (bij )?uwv|melden bij uwv")),
+    ("eerstejaarsevaluatie", re.compile(r"eerste\s*-?\s*jaars|evaluatie (van|na) het eerste jaar")),
+    ("eindevaluatie", re.compile(r"eind\s*-?\s*evaluatie")),
+    ("wia_ingang", re.compile(r"\bwia\b.*\b(ingaan|ingang|in gaan|krijg|uitkering)\b")),
+    ("wia_aanvraag", re.compile(r"\bwia\b")),
+    ("einde_loondoorbetaling", re.compile(r"\bloon|doorbetal|salaris")),
+    ("bijstelling_evaluatie", re.compile(r"voortgangsgesprek|bijstell")),
+)
+_OVERVIEW = re.compile(
+    r"wat moet(en)? (ik|we|wij) wanneer|overzicht|termijnen|tijdlijn|planning|alle (data|datums)|"
+    r"wat (moet|kan) (ik|we|wij) (nu )?doen|wat (is|zijn) de volgende stap|wat komt er|"
+    r"reken .* uit|bereken"
+)
+# Words that make a question about a date rather than about what something is.
+_WHEN = re.compile(
+    r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
+    r"\bhoe lang nog\b|\bklaar zijn\b|\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
+    r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
+)
+
+
+def requested_focus(text: str) -> str | None:
+    """A milestone id, SPOOR2_CHECK or OVERVIEW; None when the text names none."""
+    lowered = " ".join(text.lower().split())
+    for focus, pattern in _RULES:
+        if pattern.search(lowered):
+            return focus
+    return OVERVIEW if _OVERVIEW.search(lowered) else None
+
+
+def asks_for_a_date(text: str) -> bool:
+    """ "wanneer moet …", "is … te laat", "en de eerstejaarsevaluatie?": a personal date,
+    as opposed to "wat is de eerstejaarsevaluatie?"."""
+    lowered = " ".join(text.lower().split())
+    return bool(_WHEN.search(lowered) or _OVERVIEW.search(lowered))

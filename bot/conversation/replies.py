@@ -1,0 +1,116 @@
+"""The Dutch texts of the personal-deadline conversation (questions, confirmations, tips)."""
+
+from __future__ import annotations
+
+from bot.conversation.state import AWAIT_EJE, AWAIT_GEEN_TERUGKEER, AWAIT_SPOOR2
+from bot.dutch_dates import Period
+from bot.dutch_format import format_date_nl
+from bot.faq_answers import Reply, role_buttons
+from bot.roles import WERKGEVER, WERKNEMER
+
+YES = {"title": "Ja", "payload": "/affirm"}
+NO = {"title": "Nee", "payload": "/deny"}
+SKIP = {"title": "Sla over", "payload": "/skip"}
+
+ASK_SICK_DAY = (
+    "Wat is de eerste ziektedag? Schrijf bijvoorbeeld ‘3 maart 2025’ of ‘sinds twee weken’. "
+    "Was er eerder een ziekteperiode kort daarvoor? Noem die dan ook, bijvoorbeeld ‘van 3 "
+    "januari tot 3 juli en sinds 25 juli weer’."
+)
+NO_DATE_FOUND = (
+    "Ik kon in je bericht geen datum vinden. Noem de eerste ziektedag, bijvoorbeeld "
+    "‘3 maart 2025’. Wil je iets anders vragen? Dat mag ook."
+)
+NO_DATE_IN_ANSWER = (
+    "Ik kon in je antwoord geen datum vinden. Noem een datum, bijvoorbeeld ‘3 maart 2026’, "
+    "of kies ‘Sla over’."
+)
+WHICH_DATE = "Op welke datum was dat? Schrijf bijvoorbeeld ‘3 maart 2026’."
+CONFIRM_AGAIN = "Klopt de datum die ik noemde? Kies ‘Ja’ of ‘Nee’, of typ de juiste datum."
+ASK_CORRECT_DATE = "Wat is dan de juiste eerste ziektedag? Schrijf bijvoorbeeld ‘5 maart 2025’."
+RESTARTED = (
+    "Ik ben de gegevens van de vorige situatie vergeten. Over welke situatie gaat het nu? "
+    "Noem de eerste ziektedag, bijvoorbeeld ‘3 maart 2025’."
+)
+NO_SICK_DAY_NO_DATES = (
+    "Zonder eerste ziektedag kan ik geen datums voor je uitrekenen. Je kunt me wel algemene "
+    "vragen stellen, bijvoorbeeld ‘wat is spoor 2?’."
+)
+HINT_GIVE_SICK_DAY = (
+    "Wil je de datum voor jouw situatie weten? Noem de eerste ziektedag, bijvoorbeeld "
+    "‘sinds 3 maart 2025’, dan reken ik het uit."
+)
+PREGNANCY_NOTE = (
+    "Je noemt zwangerschap. Bij ziekte door zwangerschap of bevalling gelden soms andere "
+    "regels, bijvoorbeeld voor het samentellen van ziekteperiodes en voor wie het loon "
+    "betaalt. Deze berekening houdt daar geen rekening mee: vraag HR of UWV wat voor jou geldt."
+)
+
+_FOLLOW_UP_QUESTIONS = {
+    AWAIT_EJE: (
+        "Is de eerstejaarsevaluatie al geweest? Zo ja, op welke datum? Dan reken ik de uiterste "
+        "startdatum van spoor 2 precies uit.",
+        {"title": "Nog niet geweest", "payload": "/deny"},
+    ),
+    AWAIT_SPOOR2: (
+        "Is spoor 2 al gestart? Zo ja, op welke datum?",
+        {"title": "Nee, nog niet", "payload": "/deny"},
+    ),
+    AWAIT_GEEN_TERUGKEER: (
+        "Heeft een arbeidsdeskundige al vastgesteld dat terugkeer in de eigen organisatie niet "
+        "lukt? Zo ja, op welke datum was dat?",
+        {"title": "Nee", "payload": "/deny"},
+    ),
+}
+ROLE_FOR_ADVICE = (
+    "Ben je zelf ziek (werknemer), of vraag je dit als werkgever of HR? Dan stem ik het advies "
+    "daarop af."
+)
+
+_ROLE_TIPS = {
+    WERKNEMER: (
+        "Jouw werkgever moet deze stappen op tijd zetten. Twijfel je of dat gebeurt? Vraag het "
+        "je werkgever of casemanager. Bij onenigheid kun je bij UWV een deskundigenoordeel "
+        "aanvragen."
+    ),
+    WERKGEVER: (
+        "Als werkgever bewaak jij deze termijnen. Leg elke stap vast in het "
+        "re-integratiedossier: UWV kijkt daar later naar."
+    ),
+}
+
+
+def follow_up_question(awaiting: str) -> Reply:
+    if awaiting in _FOLLOW_UP_QUESTIONS:
+        text, no_button = _FOLLOW_UP_QUESTIONS[awaiting]
+        return {"text": text, "buttons": [no_button, SKIP]}
+    return {"text": ROLE_FOR_ADVICE, "buttons": role_buttons()}
+
+
+def with_skip(text: str) -> Reply:
+    return {"text": text, "buttons": [SKIP]}
+
+
+def periods_sentence(periods: tuple[Period, ...]) -> str:
+    """ "Je eerste ziektedag is maandag 3 maart 2025" or the periods that add up."""
+    if len(periods) == 1 and periods[0].end is None:
+        return f"Je eerste ziektedag is {format_date_nl(periods[0].start)}"
+    parts = [
+        f"van {format_date_nl(p.start)} tot en met {format_date_nl(p.end)}"
+        if p.end is not None
+        else f"vanaf {format_date_nl(p.start)}"
+        for p in periods
+    ]
+    return "Je was ziek " + ", en ".join(parts)
+
+
+def confirm_reply(periods: tuple[Period, ...]) -> Reply:
+    return {"text": f"{periods_sentence(periods)}, klopt dat?", "buttons": [YES, NO]}
+
+
+def used_dates_line(periods: tuple[Period, ...]) -> str:
+    return f"{periods_sentence(periods)}: daar reken ik mee. Klopt dat niet? Typ de juiste datum."
+
+
+def role_tip(role: str | None) -> str | None:
+    return _ROLE_TIPS.get(role or "")

@@ -1,0 +1,129 @@
+"""Whole personal-deadline conversations over /webhooks/rest/webhook, BOT_TODAY=2026-11-23.
+
+These go through the trained model, the Rasa policies, the action webhook and the tracker
+store, as a user's chat does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.messages import APOLOGY
+from bot.personal_answers import DISCLAIMER
+from tests.live_server import LiveServer, texts
+
+
+def timeline_of(reply: list[dict[str, Any]]) -> dict[str, Any]:
+    customs = [m["custom"] for m in reply if (m.get("custom") or {}).get("type") == "timeline"]
+    assert len(customs) == 1, reply
+    timeline: dict[str, Any] = customs[0]["timeline"]
+    return timeline
+
+
+def button_payloads(reply: list[dict[str, Any]]) -> list[str]:
+    return [b["payload"] for m in reply for b in m.get("buttons", [])]
+
+
+def test_confirm_correct_and_get_the_overview(live_server: LiveServer) -> None:
+    sender = "case-confirm"
+    reply = live_server.chat(sender, "3 maart 2025")
+    assert texts(reply) == "Je eerste ziektedag is maandag 3 maart 2025, klopt dat?"
+    assert button_payloads(reply) == ["/affirm", "/deny"]
+    reply = live_server.chat(sender, "nee, 5 maart")
+    assert "donderdag 5 maart 2026, klopt dat?" in texts(reply)
+    reply = live_server.chat(sender, "/affirm")  # the "Ja" button
+    assert "werknemer" in texts(reply)  # who is asking?
+    reply = live_server.chat(sender, '/inform_role{"role": "werknemer"}')
+    text = texts(reply)
+    assert "Je termijnen bij eerste ziektedag donderdag 5 maart 2026:" in text
+    assert "← volgende stap" in text and text.endswith(DISCLAIMER)
+    assert timeline_of(reply)["case"]["first_sick_day"] == "2026-03-05"
+    # Context: a follow-up uses the same first sick day.
+    reply = live_server.chat(sender, "en de eerstejaarsevaluatie?")
+    assert "**Eerstejaarsevaluatie**: Dat is tussen donderdag 14 januari 2027" in texts(reply)
+    reply = live_server.chat(sender, "tot wanneer wordt mijn loon doorbetaald?")
+    assert "Laatste dag loondoorbetaling" in texts(reply)
+    assert "woensdag 1 maart 2028" in texts(reply)
+
+
+def test_date_in_the_question_is_used_at_once(live_server: LiveServer) -> None:
+    reply = live_server.chat(
+        "case-at-once",
+        "ik ben sinds 5 januari 2026 ziek, wanneer moet de probleemanalyse klaar zijn?",
+    )
+    text = texts(reply)
+    assert "Uiterlijk: zondag 15 februari 2026." in text and text.endswith(DISCLAIMER)
+    assert timeline_of(reply)["case"]["first_sick_day"] == "2026-01-05"
+
+
+def test_is_spoor2_late(live_server: LiveServer) -> None:
+    sender = "case-spoor2"
+    reply = live_server.chat(
+        sender, "mijn werknemer is sinds 1 september 2025 ziek. is spoor 2 te laat?"
+    )
+    assert "eerstejaarsevaluatie al geweest" in texts(reply)
+    assert "/skip" in button_payloads(reply)
+    assert "Is spoor 2 al gestart?" in texts(live_server.chat(sender, "/skip"))
+    reply = live_server.chat(sender, "nee, nog niet")
+    text = texts(reply)
+    assert "**Spoor 2 is te laat: 43 dagen over de uiterste datum.**" in text
+    assert "loonsanctie" in text and "Als werkgever" in text
+    assert timeline_of(reply)["spoor2"]["status"] == "achterstallig"
+
+
+def test_wanneer_moet_spoor2_starten_without_a_date_then_with_one(live_server: LiveServer) -> None:
+    sender = "case-spoor2-start"
+    reply = live_server.chat(sender, "wanneer moet spoor 2 starten?")
+    assert "Bron:" in texts(reply) and "Noem de eerste ziektedag" in texts(reply)
+    reply = live_server.chat(sender, "sinds 2 maart 2026")
+    assert "maandag 2 maart 2026, klopt dat?" in texts(reply)
+    reply = live_server.chat(sender, "ja")
+    assert "arbeidsdeskundige" in texts(reply)  # it changes the advice: ask, may be skipped
+    reply = live_server.chat(sender, "nee")
+    text = texts(reply)
+    assert "**Uiterste start tweede spoor**: Uiterlijk: zondag 11 april 2027." in text
+    assert "zodra terugkeer in de eigen organisatie niet waarschijnlijk is" in text
+
+
+def test_periods_add_up_and_restart(live_server: LiveServer) -> None:
+    sender = "case-periods"
+    reply = live_server.chat(
+        sender, "ik was eerder ziek van 3 januari tot 3 juli en sinds 25 juli weer"
+    )
+    assert "tot en met vrijdag 3 juli 2026" in texts(reply)
+    assert "werkgever" in texts(live_server.chat(sender, "klopt"))
+    reply = live_server.chat(sender, "ik werk bij HR")
+    timeline = timeline_of(reply)
+    assert len(timeline["case"]["periods_added_up"]) == 2
+    assert "vergeten" in texts(live_server.chat(sender, "begin opnieuw"))
+    reply = live_server.chat(sender, "en de eerstejaarsevaluatie?")
+    assert "Eerstejaarsevaluatie**: Dat is" not in texts(reply)
+
+
+def test_loonsanctie_question(live_server: LiveServer) -> None:
+    sender = "case-sanctie"
+    reply = live_server.chat(
+        sender,
+        "UWV heeft een loonsanctie van 12 weken opgelegd, tot wanneer moeten we doorbetalen?",
+    )
+    assert "eerste ziektedag" in texts(reply)
+    live_server.chat(sender, "4 februari 2024")
+    reply = live_server.chat(sender, "ja")
+    assert "Uiterlijk: zaterdag 25 april 2026." in texts(reply)
+
+
+def test_bad_input_gets_clear_dutch_replies_and_the_conversation_goes_on(
+    live_server: LiveServer,
+) -> None:
+    sender = "case-bad"
+    assert "eerste ziektedag" in texts(live_server.chat(sender, "bereken mijn termijnen"))
+    for message, expected in [
+        ("xkcd blabla qwerty", "geen datum"),
+        ("1 januari 2030", "in de toekomst"),
+        ("3 maart 1999", "vóór 2002"),
+        ("ziek van 5 mei 2026 tot 3 mei 2026", "vóór het begin"),
+    ]:
+        reply = live_server.chat(sender, message)
+        assert expected in texts(reply), (message, reply)
+        assert APOLOGY not in texts(reply)
+    assert "klopt dat?" in texts(live_server.chat(sender, "12 oktober 2026"))
