@@ -12,7 +12,7 @@ from actions.base import DomainDict, Events, SafeAction
 from actions.case_turn import case_turn, offer_personal_date
 from actions.not_understood import suggest
 from actions.tracker import PENDING_SLOT, ROLE_SLOT, current_role, entity_value
-from bot.faq_answers import MIN_SELECTOR_CONFIDENCE, SKIP_ROLE, faq_reply, role_question_reply
+from bot.faq_answers import SKIP_ROLE, chosen_entry, faq_reply, role_question_reply
 from bot.faq_search import out_of_scope_category
 from bot.knowledge import knowledge
 from bot.messages import OUT_OF_SCOPE_GENERAL
@@ -33,7 +33,7 @@ def selected_faq_id(tracker: Tracker) -> str | None:
     if chosen:
         return chosen
     entry_id, confidence = selector_prediction(tracker)
-    return entry_id if confidence >= MIN_SELECTOR_CONFIDENCE else None
+    return chosen_entry(tracker.latest_message.get("text") or "", entry_id, confidence)
 
 
 def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | None) -> Events:

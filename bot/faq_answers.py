@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.faq_search import suggest_faq
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.roles import WERKGEVER, WERKNEMER
 
@@ -19,7 +20,19 @@ SKIP_ROLE = "overslaan"
 # suggestions: on the held-out set most wrong answers and misrouted out-of-scope questions
 # fall below it, and few right ones (reports/nlu_eval.md).
 MIN_SELECTOR_CONFIDENCE = 0.3
+# Between this and MIN_SELECTOR_CONFIDENCE the model's pick is answered only when the keyword
+# search (an independent signal) ranks the same entry first (reports/nlu_tuning.md).
+MIN_AGREED_CONFIDENCE = 0.1
 ROLE_LABELS = {WERKNEMER: "Voor de werknemer", WERKGEVER: "Voor de werkgever"}
+
+
+def chosen_entry(text: str, entry_id: str | None, confidence: float) -> str | None:
+    """The FAQ entry to answer with, or None when the assistant should offer suggestions."""
+    if entry_id is None or confidence < MIN_AGREED_CONFIDENCE:
+        return None
+    if confidence >= MIN_SELECTOR_CONFIDENCE:
+        return entry_id
+    return entry_id if suggest_faq(text, limit=1) == [entry_id] else None
 
 
 def sources_line(entry: FaqEntry) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from bot.faq_answers import MIN_SELECTOR_CONFIDENCE
+from bot.faq_answers import chosen_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_DIR = ROOT / "tests" / "heldout"
@@ -50,9 +50,10 @@ def label_of(parse: dict[str, Any]) -> str:
     intent = (parse.get("intent") or {}).get("name")
     if intent == "faq":
         response = parse["response_selector"]["faq"]["response"]
-        if float(response.get("confidence") or 0.0) < MIN_SELECTOR_CONFIDENCE:
-            return FALLBACK
-        return str(response["intent_response_key"]).split("/", 1)[1]
+        key = str(response.get("intent_response_key") or "")
+        entry_id = key.split("/", 1)[1] if "/" in key else None
+        confidence = float(response.get("confidence") or 0.0)
+        return chosen_entry(str(parse.get("text") or ""), entry_id, confidence) or FALLBACK
     if intent in FALLBACK_INTENTS:
         return FALLBACK
     return f"intent:{intent}"

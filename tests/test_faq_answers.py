@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faq_answers import faq_reply, role_question_reply, suggestion_buttons
+from bot.faq_answers import chosen_entry, faq_reply, role_question_reply, suggestion_buttons
 from bot.faq_search import out_of_scope_category, suggest_faq
 from bot.knowledge import knowledge
 from bot.roles import detect_role
@@ -78,3 +78,15 @@ def test_suggestion_buttons_choose_the_entry_directly() -> None:
 
 def test_out_of_scope_category_for_holidays() -> None:
     assert out_of_scope_category("hoeveel vakantiedagen heb ik nog") == "vakantie_verlof"
+
+
+def test_confident_pick_is_answered() -> None:
+    assert chosen_entry("iets heel anders", "passend_werk", 0.6) == "passend_werk"
+
+
+def test_unsure_pick_is_answered_only_when_keyword_search_agrees() -> None:
+    assert suggest_faq("wat is passend werk", limit=1) == ["passend_werk"]
+    assert chosen_entry("wat is passend werk", "passend_werk", 0.2) == "passend_werk"
+    assert chosen_entry("wat is passend werk", "spoor2", 0.2) is None
+    assert chosen_entry("wat is passend werk", "passend_werk", 0.05) is None
+    assert chosen_entry("wat is passend werk", None, 0.9) is None
