@@ -66,9 +66,11 @@ def milestone_text(timeline: Timeline, milestone_id: str) -> list[str]:
     if milestone is None:  # e.g. after the AOW age
         return list(timeline.warnings)
     deadline = "Dat is " if milestone.window_start is not None else "Uiterlijk: "
-    lines = [f"**{milestone.label}**: {deadline}{when(milestone)}.", milestone.explanation]
-    if milestone_id == "spoor2_uiterlijk":
-        lines.append(spoor2_reasoning(timeline))
+    lines = [f"**{milestone.label}**: {deadline}{when(milestone)}."]
+    if milestone_id == "spoor2_uiterlijk":  # the rule, then how this case's date follows
+        lines += [spoor2_reason(), spoor2_reasoning(timeline)]
+    else:
+        lines.append(milestone.explanation)
     if milestone.status == "verstreken":
         lines.append("Deze datum is al voorbij.")
     return lines

@@ -149,7 +149,7 @@ def test_spoor2_deadline_explains_the_reasoning_from_the_eje_date() -> None:
     text = chat.say("10 augustus 2026", "inform_sick_day")
     assert "Uiterlijk: maandag 21 september 2026." in text
     assert "de eerstejaarsevaluatie was op maandag 10 augustus 2026" in text
-    assert "zodra terugkeer in de eigen organisatie niet waarschijnlijk is" in text
+    assert "zodra terugkeer in de eigen organisatie niet meer waarschijnlijk is" in text
 
 
 def test_yes_to_a_date_question_asks_for_the_date() -> None:

@@ -82,7 +82,7 @@ def test_wanneer_moet_spoor2_starten_without_a_date_then_with_one(live_server: L
     reply = live_server.chat(sender, "nee")
     text = texts(reply)
     assert "**Uiterste start tweede spoor**: Uiterlijk: zondag 11 april 2027." in text
-    assert "zodra terugkeer in de eigen organisatie niet waarschijnlijk is" in text
+    assert "zodra terugkeer in de eigen organisatie niet meer waarschijnlijk is" in text
 
 
 def test_periods_add_up_and_restart(live_server: LiveServer) -> None:
