@@ -6,26 +6,23 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, Events, SafeAction
-from actions.case_turn import case_turn
+from actions.base import DomainDict, Events
+from actions.case_turn import CaseAwareAction
 from actions.faq import answer_question
 from actions.tracker import latest_intent
 
 GENERIC_OK = "Oké. Waar kan ik je mee helpen?"
 
 
-class ActionCase(SafeAction):
+class ActionCase(CaseAwareAction):
     """First sick day, confirmation, follow-up questions, "begin opnieuw"."""
 
     def name(self) -> str:
         return "action_case"
 
-    async def execute(
+    async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        events = case_turn(dispatcher, tracker)
-        if events is not None:
-            return events
         # "ja" or "nee" with no open question, or a sick-day intent without any date.
         if latest_intent(tracker) in ("affirm", "deny", "skip"):
             dispatcher.utter_message(text=GENERIC_OK)

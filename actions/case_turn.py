@@ -3,11 +3,13 @@ bot.conversation, which holds all of its logic."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import Events
+from actions.base import DomainDict, Events, SafeAction
 from actions.tracker import ROLE_SLOT, current_role, latest_intent
 from bot.clock import today
 from bot.conversation import CaseState, Message, claims_turn, faq_hint, handle_turn
@@ -42,3 +44,26 @@ def offer_personal_date(dispatcher: CollectingDispatcher, tracker: Tracker) -> E
         return []
     dispatcher.utter_message(text=hint)
     return [SlotSet(CASE_SLOT, state.to_slot())]
+
+
+class CaseAwareAction(SafeAction):
+    """An action that first lets the personal-deadline conversation take the turn: a date
+    where one was asked, "ja" to "klopt dat?", a follow-up such as "en de WIA-aanvraag?"."""
+
+    def case_first(self, tracker: Tracker) -> bool:
+        return True
+
+    async def execute(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Events:
+        if self.case_first(tracker):
+            events = case_turn(dispatcher, tracker)
+            if events is not None:
+                return events
+        return await self.respond(dispatcher, tracker, domain)
+
+    @abstractmethod
+    async def respond(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Events:
+        """The action's own answer when the turn is not part of the conversation."""

@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, Events, SafeAction
-from actions.case_turn import case_turn, offer_personal_date
+from actions.base import DomainDict, Events
+from actions.case_turn import CaseAwareAction, offer_personal_date
 from actions.not_understood import suggest
 from actions.tracker import PENDING_SLOT, ROLE_SLOT, current_role, entity_value
 from bot.faq_answers import SKIP_ROLE, chosen_entry, faq_reply, role_question_reply
@@ -60,38 +60,35 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Event
     return [SlotSet(ROLE_SLOT, role), *events]
 
 
-class ActionAnswerFaq(SafeAction):
+class ActionAnswerFaq(CaseAwareAction):
     def name(self) -> str:
         return "action_answer_faq"
 
-    async def execute(
+    async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        events = case_turn(dispatcher, tracker)
-        if events is not None:
-            return events
         events = answer_question(dispatcher, tracker)
         if entity_value(tracker, "faq_id") is None:
             events += offer_personal_date(dispatcher, tracker)
         return events
 
 
-class ActionInformRole(SafeAction):
+class ActionInformRole(CaseAwareAction):
     """The user said who they are: answer the question that was waiting for it."""
 
     def name(self) -> str:
         return "action_inform_role"
 
-    async def execute(
+    def case_first(self, tracker: Tracker) -> bool:
+        # A FAQ answer waiting for the role comes first: it was the last question asked.
+        return not tracker.get_slot(PENDING_SLOT)
+
+    async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
         role = current_role(tracker)
         pending = tracker.get_slot(PENDING_SLOT)
         stored_role = None if role == SKIP_ROLE else role
-        if not pending:
-            events = case_turn(dispatcher, tracker)
-            if events is not None:
-                return events
         if pending:
             return [
                 SlotSet(ROLE_SLOT, stored_role),
@@ -101,16 +98,13 @@ class ActionInformRole(SafeAction):
         return [SlotSet(ROLE_SLOT, stored_role)]
 
 
-class ActionOutOfScope(SafeAction):
+class ActionOutOfScope(CaseAwareAction):
     def name(self) -> str:
         return "action_out_of_scope"
 
-    async def execute(
+    async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        events = case_turn(dispatcher, tracker)
-        if events is not None:
-            return events
         base = knowledge()
         category_id = out_of_scope_category(tracker.latest_message.get("text") or "")
         category = next((c for c in base.out_of_scope if c.id == category_id), None)

@@ -7,8 +7,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import DomainDict, Events, SafeAction
-from actions.case_turn import case_turn
+from actions.base import DomainDict, Events
+from actions.case_turn import CaseAwareAction
 from bot.faq_answers import suggestion_buttons
 from bot.faq_search import suggest_faq
 from bot.knowledge import knowledge
@@ -47,16 +47,14 @@ def suggest(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(text=NOT_UNDERSTOOD)
 
 
-class ActionNotUnderstood(SafeAction):
+class ActionNotUnderstood(CaseAwareAction):
     def name(self) -> str:
         return "action_not_understood"
 
-    async def execute(
+    async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        events = case_turn(dispatcher, tracker)
-        if events is not None:  # e.g. "asdf" where a date was asked: say so, keep the case
-            return events
+        # Reached only when no date question is open ("asdf" there gets "geen datum").
         suggest(dispatcher, tracker)
         # Undo the misunderstood message so it does not steer the dialogue.
         return [{"event": "user_utterance_reverted", "timestamp": None}]

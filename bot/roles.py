@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text_match import first_match
+
 WERKNEMER = "werknemer"
 WERKGEVER = "werkgever"
 
@@ -39,8 +41,4 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def detect_role(text: str) -> str | None:
     """werknemer, werkgever, or None when the text does not say."""
-    lowered = " ".join(text.lower().split())
-    for role, pattern in _PATTERNS:
-        if pattern.search(lowered):
-            return role
-    return None
+    return first_match(text, _PATTERNS)

@@ -11,6 +11,7 @@ from typing import Any
 from bot.conversation.sick_days import read_date
 from bot.deadlines.rules import fact
 from bot.dutch_dates import DateFound, extract_weeks
+from bot.text_match import flatten
 
 # A date in the same message as one of these (and no words about falling ill) is the date
 # of that event, not a first sick day.
@@ -46,7 +47,7 @@ class MentionedFacts:
 
 
 def mentioned_facts(text: str, today: date) -> MentionedFacts:
-    lowered = " ".join(text.lower().split())
+    lowered = flatten(text)
     facts: dict[str, Any] = {}
     date_used = False
     if _LOONSANCTIE.search(lowered):

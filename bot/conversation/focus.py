@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.text_match import first_match, flatten
+
 OVERVIEW = "overzicht"
 SPOOR2_CHECK = "spoor2"
 
@@ -47,15 +49,11 @@ _WHEN = re.compile(
 
 def requested_focus(text: str) -> str | None:
     """A milestone id, SPOOR2_CHECK or OVERVIEW; None when the text names none."""
-    lowered = " ".join(text.lower().split())
-    for focus, pattern in _RULES:
-        if pattern.search(lowered):
-            return focus
-    return OVERVIEW if _OVERVIEW.search(lowered) else None
+    return first_match(text, _RULES) or first_match(text, ((OVERVIEW, _OVERVIEW),))
 
 
 def asks_for_a_date(text: str) -> bool:
     """ "wanneer moet …", "is … te laat", "en de eerstejaarsevaluatie?": a personal date,
     as opposed to "wat is de eerstejaarsevaluatie?"."""
-    lowered = " ".join(text.lower().split())
-    return bool(_WHEN.search(lowered) or _OVERVIEW.search(lowered))
+    flat = flatten(text)
+    return bool(_WHEN.search(flat) or _OVERVIEW.search(flat))
