@@ -228,3 +228,16 @@ def test_damaged_slot_data_starts_afresh() -> None:
     assert CaseState.from_slot({"periods": [[1]], "awaiting": "x"}) == CaseState()
     assert CaseState.from_slot("garbage") == CaseState()
     assert CaseState.from_slot({"awaiting": "hack"}).awaiting is None
+
+
+def test_late_wia_aanvraag_extends_the_payment() -> None:
+    chat = Chat(role="werkgever")
+    chat.state = CaseState(periods=(("2024-09-02", None),))
+    text = chat.say(
+        "we hebben de WIA-aanvraag te laat ingediend, op 20 augustus 2026. "
+        "tot wanneer moeten we doorbetalen?"
+    )
+    # Normal end 30 August 2026; the aanvraag came 67 days after week 93 (14 June 2026).
+    assert "**Laatste dag loondoorbetaling**: Uiterlijk: donderdag 5 november 2026." in text
+    assert chat.state.facts["wia_aanvraag_date"] == "2026-08-20"
+    assert chat.state.periods == (("2024-09-02", None),)  # the date was not a sick day

@@ -29,9 +29,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("melding_uwv_42", re.compile(r"\b42\s*(e|ste)?\b|42e|ziekmelding (bij )?uwv|melden bij uwv")),
     ("eerstejaarsevaluatie", re.compile(r"eerste\s*-?\s*jaars|evaluatie (van|na) het eerste jaar")),
     ("eindevaluatie", re.compile(r"eind\s*-?\s*evaluatie")),
+    # Before the WIA rules: "de WIA-aanvraag was te laat, tot wanneer betalen we door?"
+    ("einde_loondoorbetaling", re.compile(r"\bloon|doorbetal|salaris")),
     ("wia_ingang", re.compile(r"\bwia\b.*\b(ingaan|ingang|in gaan|krijg|uitkering)\b")),
     ("wia_aanvraag", re.compile(r"\bwia\b")),
-    ("einde_loondoorbetaling", re.compile(r"\bloon|doorbetal|salaris")),
     ("bijstelling_evaluatie", re.compile(r"voortgangsgesprek|bijstell")),
 )
 _OVERVIEW = re.compile(
