@@ -35,6 +35,15 @@ class TimelineIn(BaseModel):
     aow_date: str | None = None
 
 
+def periods_from_query(value: str) -> list[dict[str, str | None]]:
+    """ "2026-01-03..2026-07-03,2026-07-25.." -> periods; validation reports bad dates."""
+    periods: list[dict[str, str | None]] = []
+    for part in value.split(","):
+        start, _, end = part.strip().partition("..")
+        periods.append({"start": start or None, "end": end or None})
+    return periods
+
+
 def _error_response(error: TimelineInputError) -> JSONResponse:
     return JSONResponse({"detail": [e.to_dict() for e in error.errors]}, status_code=422)
 
@@ -56,7 +65,13 @@ def create_timeline_router() -> APIRouter:
         response_class=Response,
     )
     async def timeline_ics(
-        first_sick_day: str = Query(..., examples=["2026-01-05"]),
+        first_sick_day: str | None = Query(None, examples=["2026-01-05"]),
+        sick_periods: str | None = Query(
+            None,
+            description="Ziekteperiodes die samentellen: begin..einde, gescheiden door komma's; "
+            "de laatste mag zonder einde",
+            examples=["2026-01-03..2026-07-03,2026-07-25.."],
+        ),
         reference_date: str | None = None,
         probleemanalyse_date: str | None = None,
         eerstejaarsevaluatie_date: str | None = None,
@@ -68,7 +83,9 @@ def create_timeline_router() -> APIRouter:
         wia_aanvraag_date: str | None = None,
         aow_date: str | None = None,
     ) -> Response:
-        raw = {k: v for k, v in locals().items() if v is not None}
+        raw: dict[str, Any] = {k: v for k, v in locals().items() if v is not None}
+        if sick_periods is not None:
+            raw["sick_periods"] = periods_from_query(sick_periods)
         try:
             request = parse_timeline_request(raw, today())
         except TimelineInputError as error:

@@ -241,3 +241,12 @@ def test_late_wia_aanvraag_extends_the_payment() -> None:
     assert "**Laatste dag loondoorbetaling**: Uiterlijk: donderdag 5 november 2026." in text
     assert chat.state.facts["wia_aanvraag_date"] == "2026-08-20"
     assert chat.state.periods == (("2024-09-02", None),)  # the date was not a sick day
+
+
+def test_answers_carry_the_calendar_query_of_the_case() -> None:
+    chat = Chat(role="werkgever")
+    chat.say("ik was eerder ziek van 3 januari tot 3 juli en sinds 25 juli weer", "inform_sick_day")
+    chat.say("ja", "affirm")
+    assert chat.custom()["calendar_query"] == {
+        "sick_periods": "2026-01-03..2026-07-03,2026-07-25.."
+    }

@@ -135,3 +135,22 @@ def test_ics_round_trip_and_stable_uids() -> None:
     assert eje.decoded("dtend") == date(2027, 1, 4)  # exclusive end of an all-day window
     assert "eerstejaarsevaluatie" in str(eje["summary"]).lower()
     assert "2026-01-05" not in timeline_to_ics(timeline, stamp).decode()
+
+
+def test_calendar_for_periods_that_add_up(client: TestClient) -> None:
+    response = client.get(
+        "/api/timeline.ics",
+        params={"sick_periods": "2026-01-03..2026-07-03,2026-07-25..", "loonsanctie_weeks": "4"},
+    )
+    assert response.status_code == 200, response.text
+    single = client.get("/api/timeline.ics", params={"first_sick_day": "2026-01-03"})
+
+    def end_of_pay(ics: bytes) -> date:
+        events = Calendar.from_ical(ics).walk("VEVENT")
+        event = next(e for e in events if "loondoorbetaling" in str(e.get("SUMMARY")).lower())
+        return event.decoded("DTSTART")  # type: ignore[no-any-return]
+
+    # The 21 days between the periods and the 4 weeks of loonsanctie push the end back.
+    assert (end_of_pay(response.content) - end_of_pay(single.content)).days == 21 + 28
+    bad = client.get("/api/timeline.ics", params={"sick_periods": "gisteren.."})
+    assert bad.status_code == 422 and "datum" in bad.text

@@ -30,7 +30,7 @@ from bot.conversation.state import (
 )
 from bot.deadlines.engine import compute_timeline
 from bot.deadlines.model import Timeline
-from bot.deadlines.validation import TimelineInputError, parse_timeline_request
+from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
 from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound
 from bot.faq_answers import SKIP_ROLE, Reply
 from bot.personal_answers import personal_reply
@@ -48,6 +48,8 @@ _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.I
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
 _NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
+
+CALENDAR_FACTS = {*DATE_FACTS, "loonsanctie_weeks", "uitzondering"}
 
 FOLLOW_UP_FOCUSES = {
     AWAIT_ROLE: {SPOOR2_CHECK, OVERVIEW},
@@ -252,6 +254,7 @@ class _Turn:
         if self.state.facts.get("zwanger"):
             notes.append(replies.PREGNANCY_NOTE)
         reply = personal_reply(timeline, None if focus == OVERVIEW else focus, self.intro, notes)
+        reply["custom"]["calendar_query"] = calendar_query(self.state)
         self.state = replace(self.state, focus=None, awaiting=None)
         return self.done(reply)
 
@@ -289,6 +292,13 @@ class _Turn:
             )
         text = " ".join(e.message for e in error.errors)
         return self.done({"text": f"{text} Kun je het nog eens proberen?"})
+
+
+def calendar_query(state: CaseState) -> dict[str, str]:
+    """Query parameters of GET /api/timeline.ics for this case (the widget's agenda button)."""
+    periods = ",".join(f"{start}..{end or ''}" for start, end in state.periods)
+    facts = {k: str(v) for k, v in state.facts.items() if k in CALENDAR_FACTS}
+    return {"sick_periods": periods, **facts}
 
 
 def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:
