@@ -26,7 +26,7 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test stories eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test stories browser-deps eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
@@ -72,9 +72,24 @@ serve: $(STAMP) $(MODEL)
 	@echo "The model loads in the background; /health says 'ok' when it is ready."
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/uvicorn api.main:app --host $(HOST) --port $(PORT) --ws none
 
-test: $(STAMP) $(MODEL) lint typecheck stories
+test: $(STAMP) $(MODEL) lint typecheck stories browser-deps
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
+
+# The widget's browser tests need Debian's Chromium and axe-core (npm); installed when missing.
+CHROMIUM := /usr/bin/chromium
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser-deps: $(CHROMIUM) $(AXE)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
+	@touch $@
 
 # Rasa test stories with user text (tests/stories/test_*.yml): the NLU must reach the
 # labelled intent and the policies the labelled action, or this fails.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from api.conversation_store import delete_conversation, purge_before
 from api.settings import Settings
 from bot.faq_search import warm_up
 
@@ -70,6 +71,16 @@ class Assistant:
             raise ModelNotReadyError(self.error or "model loading")
         tracker = await self.agent.tracker_store.retrieve(sender_id)
         return [] if tracker is None else [e.as_dict() for e in tracker.events]
+
+    async def delete_conversation(self, sender_id: str) -> None:
+        if self.agent is None:
+            raise ModelNotReadyError(self.error or "model loading")
+        await delete_conversation(self.agent.tracker_store, sender_id)
+
+    async def purge_before(self, cutoff: float) -> int:
+        if self.agent is None:
+            raise ModelNotReadyError(self.error or "model loading")
+        return await purge_before(self.agent.tracker_store, cutoff)
 
 
 def check_model_file(path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Path
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from api.assistant import Assistant, ModelNotReadyError
 from api.chat_routes import SENDER_PATTERN
@@ -38,5 +38,18 @@ def create_conversation_router(assistant: Assistant) -> APIRouter:
         except ModelNotReadyError:
             return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
         return {"sender": sender, "messages": history_from_events(events)}
+
+    @router.delete(
+        "/api/conversations/{sender}",
+        status_code=204,
+        summary="Verwijder dit gesprek (AVG)",
+        response_class=Response,
+    )
+    async def delete(sender: str = Path(..., pattern=SENDER_PATTERN)) -> Response:
+        try:
+            await assistant.delete_conversation(sender)
+        except ModelNotReadyError:
+            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+        return Response(status_code=204)
 
     return router
