@@ -26,12 +26,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test stories browser-deps eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test stories browser-deps purge eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
-	@echo "make data | train | stories | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | purge | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -100,6 +100,11 @@ stories: $(STAMP) $(MODEL)
 # Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
 eval: $(STAMP) $(MODEL)
 	$(PY) -m scripts.nlu_eval --cv 5
+
+# Delete conversations older than RETENTION_DAYS (default 30) now; the service also does this
+# on its own every PURGE_INTERVAL_MINUTES.
+purge: $(STAMP)
+	$(PY) -m api.purge
 
 validate: $(STAMP)
 	$(RASA) data validate

@@ -63,7 +63,17 @@ class Assistant:
             raise ModelNotReadyError(self.error or "model loading")
         collector = CollectingOutputChannel()
         message = UserMessage(text, collector, sender_id, input_channel="rest", metadata=metadata)
-        await self.agent.handle_message(message)
+        try:
+            # A hanging action server must not hold the user for Rasa's 5-minute default.
+            await asyncio.wait_for(
+                self.agent.handle_message(message), self.settings.turn_timeout_seconds
+            )
+        except asyncio.TimeoutError:
+            logger.error(
+                "a turn took over %s s; answered with an apology",
+                self.settings.turn_timeout_seconds,
+            )
+            return []
         return list(collector.messages)
 
     async def tracker_events(self, sender_id: str) -> list[Message]:
@@ -134,6 +144,14 @@ async def _load_agent(settings: Settings) -> Any:
             "Delete it and run `make train`."
         ) from exc
     return agent
+
+
+async def open_tracker_store(settings: Settings) -> Any:
+    """The configured tracker store alone, without the model (for `make purge`)."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.shared.core.domain import Domain
+
+    return TrackerStore.create(_endpoints(settings).tracker_store, domain=Domain.empty())
 
 
 def _endpoints(settings: Settings) -> Any:

@@ -7,10 +7,16 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictStr
 
 from api.assistant import Assistant, ModelNotReadyError
-from bot.messages import APOLOGY, MODEL_LOADING
+from api.conversation_store import is_store_failure
+from api.rate_limit import RateLimiter
+from api.security import TOO_MANY
+from api.settings import Settings
+from bot.messages import APOLOGY, MODEL_LOADING, STORE_UNAVAILABLE
+
+TOO_LONG = "Je bericht is te lang. Houd het korter dan {limit} tekens."
 
 logger = logging.getLogger(__name__)
 
@@ -18,8 +24,11 @@ SENDER_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
 
 
 class RestMessage(BaseModel):
-    sender: str = Field("default", regex=SENDER_PATTERN, description="Gespreks-id van de gebruiker")
-    message: str = Field(..., description="De tekst van de gebruiker")
+    # Strict: a number where text belongs is an error, not silently "5".
+    sender: StrictStr = Field(
+        "default", regex=SENDER_PATTERN, description="Gespreks-id van de gebruiker"
+    )
+    message: StrictStr = Field(..., description="De tekst van de gebruiker")
     metadata: dict[str, Any] | None = None
 
 
@@ -45,8 +54,9 @@ def attach_custom_payloads(messages: list[dict[str, Any]]) -> list[dict[str, Any
     return joined
 
 
-def create_chat_router(assistant: Assistant) -> APIRouter:
+def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
     router = APIRouter(tags=["chat"])
+    per_sender = RateLimiter(settings.rate_per_sender)
 
     @router.post(
         "/webhooks/rest/webhook",
@@ -55,11 +65,22 @@ def create_chat_router(assistant: Assistant) -> APIRouter:
         summary="Stuur een bericht (Rasa REST-kanaal)",
     )
     async def rest_webhook(body: RestMessage, request: Request) -> Any:
+        if len(body.message) > settings.max_message_chars:
+            detail = TOO_LONG.format(limit=settings.max_message_chars)
+            return JSONResponse({"detail": detail}, status_code=422)
+        wait = per_sender.retry_after(body.sender)
+        if wait is not None:
+            return JSONResponse(
+                {"detail": TOO_MANY}, status_code=429, headers={"Retry-After": str(wait)}
+            )
         try:
             messages = await assistant.handle(body.sender, body.message, body.metadata)
         except ModelNotReadyError:
             return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
         except Exception as exc:
+            if is_store_failure(exc):
+                logger.error("conversation store unavailable: %s", type(exc).__name__)
+                return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
             # Never log the message itself: it is health data.
             logger.error("handling a message failed: %s", type(exc).__name__)
             messages = []

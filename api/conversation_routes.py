@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse, Response
 
 from api.assistant import Assistant, ModelNotReadyError
 from api.chat_routes import SENDER_PATTERN
-from bot.messages import MODEL_LOADING
+from api.conversation_store import is_store_failure
+from bot.messages import MODEL_LOADING, STORE_UNAVAILABLE
 
 
 def history_from_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -37,6 +38,10 @@ def create_conversation_router(assistant: Assistant) -> APIRouter:
             events = await assistant.tracker_events(sender)
         except ModelNotReadyError:
             return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+        except Exception as exc:
+            if not is_store_failure(exc):
+                raise
+            return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
         return {"sender": sender, "messages": history_from_events(events)}
 
     @router.delete(
@@ -50,6 +55,10 @@ def create_conversation_router(assistant: Assistant) -> APIRouter:
             await assistant.delete_conversation(sender)
         except ModelNotReadyError:
             return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+        except Exception as exc:
+            if not is_store_failure(exc):
+                raise
+            return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
         return Response(status_code=204)
 
     return router

@@ -9,6 +9,16 @@ import json
 from typing import Any
 
 
+def is_store_failure(exc: BaseException) -> bool:
+    """The tracker or lock store is down (database, Redis): fail fast with 503, not 200."""
+    from rasa.core.lock_store import LockError
+
+    module = type(exc).__module__
+    return isinstance(exc, LockError | ConnectionError | TimeoutError) or module.startswith(
+        ("sqlalchemy", "psycopg2", "redis", "sqlite3")
+    )
+
+
 def _unwrap(store: Any) -> Any:
     """Rasa wraps custom stores in an AwaitableTrackerStore."""
     return getattr(store, "_tracker_store", store)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -22,6 +23,8 @@ from api.chat_routes import create_chat_router
 from api.conversation_routes import create_conversation_router
 from api.errors import install_error_handlers
 from api.logging_setup import configure_logging
+from api.retention import purge_periodically
+from api.security import SecurityMiddleware
 from api.settings import Settings
 from api.timeline_routes import create_timeline_router
 
@@ -39,19 +42,25 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Load in the background so /health can answer 503 while the model loads.
-        task = asyncio.create_task(assistant.load()) if not assistant.loaded.is_set() else None
+        tasks = [asyncio.create_task(purge_periodically(assistant, settings))]
+        if not assistant.loaded.is_set():
+            tasks.append(asyncio.create_task(assistant.load()))
         yield
-        if task is not None and not task.done():
-            task.cancel()
+        for task in tasks:
+            if not task.done():
+                task.cancel()
 
     app = FastAPI(
         title="Poortwachter-assistent",
         description="Nederlandstalige assistent voor de Wet verbetering Poortwachter.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url="/docs" if settings.enable_docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.enable_docs else None,
     )
     app.state.assistant = assistant
-    app.include_router(create_chat_router(assistant))
+    app.include_router(create_chat_router(assistant, settings))
     app.include_router(create_conversation_router(assistant))
     app.include_router(create_timeline_router())
     install_error_handlers(app)
@@ -72,6 +81,15 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         return FileResponse(STATIC_DIR / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Content-Type", "Authorization"],
+        )
+    # Outermost: its headers and refusals apply to every response, CORS ones included.
+    app.add_middleware(SecurityMiddleware, settings=settings)
     return app
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.clock import BOT_TODAY_VAR, today
@@ -21,6 +21,19 @@ class Settings:
     data_dir: Path
     action_endpoint_url: str
     log_level: str
+    max_message_chars: int = 1000
+    max_body_bytes: int = 16_384
+    rate_per_sender: RateLimit = field(default_factory=lambda: RateLimit(20, 60))
+    rate_per_client: RateLimit = field(default_factory=lambda: RateLimit(600, 60))
+    cors_origins: tuple[str, ...] = ()
+    api_token: str | None = None
+    identity_header: str | None = None
+    frame_ancestors: str = "'self'"
+    action_webhook_open: bool = False
+    retention_days: float = 30.0
+    purge_interval_minutes: float = 60.0
+    enable_docs: bool = True
+    turn_timeout_seconds: float = 20.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -41,7 +54,44 @@ class Settings:
                 "ACTION_ENDPOINT_URL", f"http://{_loopback_for(host)}:{port}/webhook"
             ),
             log_level=os.environ.get("LOG_LEVEL", "INFO").upper(),
+            max_message_chars=_int("MAX_MESSAGE_CHARS", 1000),
+            max_body_bytes=_int("MAX_BODY_BYTES", 16_384),
+            rate_per_sender=RateLimit.parse(os.environ.get("RATE_LIMIT_SENDER", "20/60")),
+            rate_per_client=RateLimit.parse(os.environ.get("RATE_LIMIT_CLIENT", "600/60")),
+            cors_origins=tuple(
+                o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",") if o.strip()
+            ),
+            api_token=os.environ.get("API_TOKEN") or None,
+            identity_header=(os.environ.get("TRUSTED_IDENTITY_HEADER") or "").lower() or None,
+            frame_ancestors=os.environ.get("FRAME_ANCESTORS", "'self'"),
+            action_webhook_open=os.environ.get("ACTION_WEBHOOK_OPEN", "") == "1",
+            retention_days=float(os.environ.get("RETENTION_DAYS", "30")),
+            purge_interval_minutes=float(os.environ.get("PURGE_INTERVAL_MINUTES", "60")),
+            enable_docs=os.environ.get("ENABLE_DOCS", "1") != "0",
+            turn_timeout_seconds=float(os.environ.get("TURN_TIMEOUT_SECONDS", "20")),
         )
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `requests` per `seconds`; 0 requests switches the limit off."""
+
+    requests: int
+    seconds: float
+
+    @classmethod
+    def parse(cls, value: str) -> RateLimit:
+        """ "20/60" -> 20 requests per 60 seconds."""
+        try:
+            requests, seconds = value.split("/", 1)
+            return cls(int(requests), float(seconds))
+        except ValueError as exc:
+            raise ValueError(f"a rate limit is written as requests/seconds, got {value!r}") from exc
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
 
 
 def _loopback_for(host: str) -> str:

@@ -21,3 +21,7 @@ OUT_OF_SCOPE_GENERAL = (
 )
 
 SUGGESTIONS_INTRO = "Bedoel je misschien een van deze vragen?"
+
+STORE_UNAVAILABLE = (
+    "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
+)

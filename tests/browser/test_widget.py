@@ -229,7 +229,10 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     return [{"id": v["id"], "nodes": [n["html"] for n in v["nodes"]]} for v in serious]
 
 
-def test_accessibility_scan(page: Page, live_server: LiveServer) -> None:
+def test_accessibility_scan(browser: Browser, live_server: LiveServer) -> None:
+    # The service's CSP forbids inline scripts; only this test's injected axe-core may run.
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, bypass_csp=True)
+    page = context.new_page()
     page.goto(live_server.url + "/")
     ask(page, "ik ben sinds 5 januari 2026 ziek, wanneer moet de probleemanalyse klaar zijn?")
     wait_answer(page, 1)
@@ -238,3 +241,14 @@ def test_accessibility_scan(page: Page, live_server: LiveServer) -> None:
     page.goto(live_server.url + "/static/embed-demo.html")
     page.get_by_role("button", name="Open de Poortwachter-assistent").click()
     assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_content_security_policy_holds_in_the_browser(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/")
+    expect(page.locator(".pw-bot")).to_have_count(1)  # the widget itself runs under the CSP
+    with pytest.raises(Exception, match="Content Security Policy"):
+        page.add_script_tag(content="window.injected = true")
+    assert page.evaluate("window.injected === undefined")

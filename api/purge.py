@@ -1,0 +1,33 @@
+"""`make purge`: delete the conversations older than RETENTION_DAYS once, now.
+
+The running service does the same on its own schedule (api/retention.py); this command is
+for cron jobs and for an immediate clean-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from api.assistant import open_tracker_store
+from api.conversation_store import purge_before
+from api.logging_setup import configure_logging
+from api.retention import retention_cutoff
+from api.settings import Settings
+
+
+async def purge(settings: Settings, now: float) -> int:
+    store = await open_tracker_store(settings)
+    return await purge_before(store, retention_cutoff(now, settings.retention_days))
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    configure_logging("WARNING")
+    deleted = asyncio.run(purge(settings, time.time()))
+    print(f"{deleted} gesprek(ken) ouder dan {settings.retention_days:g} dagen verwijderd.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
