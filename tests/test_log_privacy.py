@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from tests.live_server import LiveServer
 
 SECRET_MESSAGES = [
@@ -19,3 +21,37 @@ def test_user_text_never_reaches_the_log(live_server: LiveServer) -> None:
     assert "POST /webhooks/rest/webhook" in log  # the log is really being written
     for fragment in SECRET_FRAGMENTS:
         assert fragment not in log
+
+
+CONVERSATION = [
+    "mijn werknemer Bakkerbrood-Zwaluw is sinds 3 maart 2025 ziek",
+    "nee, 5 maart",
+    "/affirm",
+    "ik ben werkgever",
+    "en de eerstejaarsevaluatie?",
+    "is spoor 2 te laat? de eerstejaarsevaluatie was op 17 februari 2026",
+    "31 februari",
+    "x" * 1001,
+    "begin opnieuw",
+]
+TYPED_DATES = ["3 maart 2025", "5 maart", "2025-03-03", "2026-03-05", "17 februari 2026",
+               "2026-02-17", "31 februari"]  # fmt: skip
+
+
+def test_a_whole_case_conversation_leaves_no_text_or_dates_in_the_log(
+    live_server: LiveServer,
+) -> None:
+    for message in CONVERSATION:
+        httpx.post(
+            f"{live_server.url}/webhooks/rest/webhook",
+            json={"sender": "privacy-2", "message": message},
+            timeout=60,
+        )
+    calendar = httpx.get(
+        f"{live_server.url}/api/timeline.ics", params={"first_sick_day": "2025-03-03"}
+    )
+    assert calendar.status_code == 200
+    log = live_server.log_text()
+    assert "GET /api/timeline.ics" in log  # logged, without its query string
+    for fragment in ["Bakkerbrood-Zwaluw", "x" * 50, *TYPED_DATES]:
+        assert fragment not in log, fragment

@@ -24,6 +24,12 @@ class EchoAssistant(Assistant):
     async def handle(self, sender_id: str, text: str, metadata: Any) -> list[dict[str, Any]]:
         return [{"recipient_id": sender_id, "text": f"{len(text)} tekens"}]
 
+    async def tracker_events(self, sender_id: str) -> list[dict[str, Any]]:
+        return [{"event": "user", "text": "hallo"}]
+
+    async def delete_conversation(self, sender_id: str) -> None:
+        return None
+
 
 def make_client(tmp_path: Path, **changes: Any) -> TestClient:
     settings = replace(Settings.from_env(), data_dir=tmp_path, **changes)
