@@ -26,12 +26,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test stories browser-deps purge eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test stories browser-deps purge soak eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
-	@echo "make data | train | stories | purge | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | soak | purge | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -75,6 +75,12 @@ serve: $(STAMP) $(MODEL)
 test: $(STAMP) $(MODEL) lint typecheck stories browser-deps
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
+	@$(MAKE) --no-print-directory soak
+
+# 10 concurrent users for 5 minutes against the real service: zero errors, no memory growth
+# (reports/soak.md).
+soak: $(STAMP) $(MODEL)
+	$(PY) -m scripts.soak --seconds 300 --users 10
 
 # The widget's browser tests need Debian's Chromium and axe-core (npm); installed when missing.
 CHROMIUM := /usr/bin/chromium

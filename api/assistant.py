@@ -137,6 +137,7 @@ async def _load_agent(settings: Settings) -> Any:
     )
     try:
         await asyncio.to_thread(agent.load_model, str(settings.model_path))
+        without_silent_fallback(agent)
         await asyncio.to_thread(warm_up)
     except Exception as exc:
         raise ModelFileError(
@@ -152,6 +153,18 @@ async def open_tracker_store(settings: Settings) -> Any:
     from rasa.shared.core.domain import Domain
 
     return TrackerStore.create(_endpoints(settings).tracker_store, domain=Domain.empty())
+
+
+def without_silent_fallback(agent: Any) -> None:
+    """Rasa wraps the tracker store in a FailSafeTrackerStore: when the database is down it
+    starts an empty conversation in memory and answers as if nothing happened, and the user's
+    case is silently lost. Unwrapped, a store failure reaches the route and becomes a 503."""
+    inner = getattr(agent.tracker_store, "_tracker_store", None)
+    if inner is None or type(agent.tracker_store).__name__ != "FailSafeTrackerStore":
+        return
+    agent.tracker_store = inner
+    if agent.processor is not None:
+        agent.processor.tracker_store = inner
 
 
 def _endpoints(settings: Settings) -> Any:

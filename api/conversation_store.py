@@ -20,8 +20,10 @@ def is_store_failure(exc: BaseException) -> bool:
 
 
 def _unwrap(store: Any) -> Any:
-    """Rasa wraps custom stores in an AwaitableTrackerStore."""
-    return getattr(store, "_tracker_store", store)
+    """Rasa wraps stores (AwaitableTrackerStore, FailSafeTrackerStore): the one underneath."""
+    while hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    return store
 
 
 def _is_sql(store: Any) -> bool:

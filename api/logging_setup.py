@@ -8,13 +8,27 @@ because the calendar export takes dates as query parameters.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
 
 # Loggers of libraries whose lower levels print user text or floods of noise.
-QUIET_LOGGERS = ("rasa", "rasa_sdk", "tensorflow", "absl", "sanic", "aiohttp", "apscheduler")
+QUIET_LOGGERS = (
+    "rasa",
+    "rasa_sdk",
+    "tensorflow",
+    "absl",
+    "sanic",
+    "aiohttp",
+    "apscheduler",
+    "sqlalchemy",
+    "asyncio",
+)
+# Our own loggers never get user text (reviewed); everything else is redacted.
+OWN_LOGGERS = ("api", "bot", "actions", "scripts")
+_SQL_DETAIL = re.compile(r"\[SQL:|\[parameters:|\(Background on this error")
 
 
 class StripQueryFilter(logging.Filter):
@@ -25,6 +39,23 @@ class StripQueryFilter(logging.Filter):
         if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
             path = args[2].split("?", 1)[0]
             record.args = (*args[:2], path, *args[3:])
+        return True
+
+
+class RedactFilter(logging.Filter):
+    """Third-party error records can carry user text: SQLAlchemy puts query parameters (the
+    events, with the messages) into exception texts, Rasa logs action responses. Keep only
+    the first line of the message, without SQL details, and drop tracebacks."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.split(".")[0] in OWN_LOGGERS or record.name == "uvicorn.access":
+            return True
+        first_line = record.getMessage().split("\n", 1)[0]
+        record.msg = _SQL_DETAIL.split(first_line, 1)[0][:300]
+        record.args = None
+        record.exc_info = None
+        record.exc_text = None
+        record.stack_info = None
         return True
 
 
@@ -49,5 +80,8 @@ def configure_logging(level: str) -> None:
     )
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
+    # On the handlers: a logger's own filters do not apply to its children's records.
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactFilter())
     logging.getLogger("uvicorn.access").addFilter(StripQueryFilter())
     configure_structlog()
