@@ -26,12 +26,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test stories browser-deps purge soak eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test stories browser-deps purge soak bench eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
-	@echo "make data | train | stories | soak | purge | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | soak | bench | purge | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -106,6 +106,11 @@ stories: $(STAMP) $(MODEL)
 # Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
 eval: $(STAMP) $(MODEL)
 	$(PY) -m scripts.nlu_eval --cv 5
+
+# Our service against stock `rasa run` + `rasa run actions` on the same model and
+# conversations; writes reports/bench.md and reports/bench-latency.svg (about 12 minutes).
+bench: $(STAMP) $(MODEL)
+	$(PY) -m scripts.bench --seconds 30 --train
 
 # Delete conversations older than RETENTION_DAYS (default 30) now; the service also does this
 # on its own every PURGE_INTERVAL_MINUTES.

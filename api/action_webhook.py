@@ -1,24 +1,57 @@
 """The custom-action webhook, served by this process through rasa-sdk's executor.
 
-Same contract as `rasa run actions` (POST /webhook), so endpoints.yml works for both.
+Same contract as `rasa run actions` (POST /webhook), so endpoints.yml works for both. The
+service itself skips HTTP and calls the executor in-process (InProcessActionEndpoint) unless
+ACTION_ENDPOINT_URL names another action server.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+from functools import cache
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 
 logger = logging.getLogger(__name__)
 
 
-def create_action_router(package: str = "actions") -> APIRouter:
+@cache
+def action_executor(package: str = "actions") -> ActionExecutor:
     executor = ActionExecutor()
     executor.register_package(package)
+    return executor
+
+
+class InProcessActionEndpoint(EndpointConfig):  # type: ignore[misc]
+    """Rasa's action endpoint, answered by calling the executor directly: the same contract
+    as POST /webhook without an HTTP round trip through this very process."""
+
+    def __init__(self, executor: ActionExecutor) -> None:
+        super().__init__(url="in-process://actions")
+        self.executor = executor
+
+    async def request(self, method: str = "post", subpath: str | None = None, **kwargs: Any) -> Any:
+        from rasa.utils.endpoints import ClientResponseError
+
+        try:
+            return await self.executor.run(kwargs["json"]) or {"events": [], "responses": []}
+        except ActionExecutionRejection as exc:
+            body = json.dumps({"error": exc.message, "action_name": exc.action_name})
+            raise ClientResponseError(400, "Bad Request", body) from exc
+        except ActionNotFoundException as exc:
+            logger.error("unknown action %s", exc.action_name)
+            body = json.dumps({"error": exc.message, "action_name": exc.action_name})
+            raise ClientResponseError(404, "Not Found", body) from exc
+
+
+def create_action_router(package: str = "actions") -> APIRouter:
+    executor = action_executor(package)
     router = APIRouter(tags=["acties"])
 
     @router.post("/webhook", include_in_schema=False)

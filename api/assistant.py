@@ -173,7 +173,12 @@ def _endpoints(settings: Settings) -> Any:
     from rasa.utils.endpoints import EndpointConfig
 
     endpoints = AvailableEndpoints.read_endpoints(str(settings.endpoints_path))
-    endpoints.action = EndpointConfig(url=settings.action_endpoint_url)
+    if settings.action_endpoint_url:
+        endpoints.action = EndpointConfig(url=settings.action_endpoint_url)
+    else:
+        from api.action_webhook import InProcessActionEndpoint, action_executor
+
+        endpoints.action = InProcessActionEndpoint(action_executor())
     store = endpoints.tracker_store
     if store is not None and store.type == "SQL" and store.kwargs.get("dialect") == "sqlite":
         db_name = Path(store.kwargs.get("db", "conversations.db")).name

@@ -19,7 +19,7 @@ class Settings:
     model_path: Path
     endpoints_path: Path
     data_dir: Path
-    action_endpoint_url: str
+    action_endpoint_url: str | None  # None: run the actions in this process, no HTTP
     log_level: str
     max_message_chars: int = 1000
     max_body_bytes: int = 16_384
@@ -50,9 +50,7 @@ class Settings:
                 os.environ.get("ENDPOINTS_PATH", str(PROJECT_ROOT / "endpoints.yml"))
             ),
             data_dir=data_dir,
-            action_endpoint_url=os.environ.get(
-                "ACTION_ENDPOINT_URL", f"http://{_loopback_for(host)}:{port}/webhook"
-            ),
+            action_endpoint_url=os.environ.get("ACTION_ENDPOINT_URL") or None,
             log_level=os.environ.get("LOG_LEVEL", "INFO").upper(),
             max_message_chars=_int("MAX_MESSAGE_CHARS", 1000),
             max_body_bytes=_int("MAX_BODY_BYTES", 16_384),
@@ -92,8 +90,3 @@ class RateLimit:
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
-
-
-def _loopback_for(host: str) -> str:
-    """The address the service uses to reach its own action webhook."""
-    return "127.0.0.1" if host in ("0.0.0.0", "", "localhost") else host
