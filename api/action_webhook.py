@@ -50,6 +50,29 @@ class InProcessActionEndpoint(EndpointConfig):  # type: ignore[misc]
             raise ClientResponseError(404, "Not Found", body) from exc
 
 
+def trust_in_process_results() -> None:
+    """Skip Rasa's JSON-schema check of action results that come from the in-process executor.
+
+    Rasa checks every action server response against its event schema and, through
+    jsonschema.validate, re-checks the schema itself on each call: over half of a turn's CPU
+    time (measured, reports/bench.md). In-process results are built by rasa-sdk from this
+    project's own actions; results of a remote action server are still checked.
+    """
+    from rasa.core.actions.action import RemoteAction
+
+    check = RemoteAction._validate_action_result
+    if getattr(check, "trusts_in_process", False):
+        return
+
+    def validate(self: RemoteAction, result: dict[str, Any]) -> bool:
+        if isinstance(self.action_endpoint, InProcessActionEndpoint):
+            return True
+        return bool(check(self, result))
+
+    validate.trusts_in_process = True  # type: ignore[attr-defined]
+    RemoteAction._validate_action_result = validate
+
+
 def create_action_router(package: str = "actions") -> APIRouter:
     executor = action_executor(package)
     router = APIRouter(tags=["acties"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,14 @@ def check_model_file(path: Path) -> None:
 
 
 def _import_rasa() -> None:
+    # TensorFlow's TFLite module imports JAX when it is installed (TF 2.12 installs it), for
+    # a converter Rasa never uses: about 140 MB resident and half a second of start-up.
+    sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
     import rasa.core.agent  # noqa: F401  (pulls in TensorFlow: seconds of CPU)
+
+    from api import inference_load
+
+    inference_load.install()
 
 
 async def _load_agent(settings: Settings) -> Any:
@@ -121,13 +129,15 @@ async def _load_agent(settings: Settings) -> Any:
     they would block /health, which must answer 503 while this runs.
     """
     check_model_file(settings.model_path)
+    # The keyword index (spaCy) builds on the other core while TensorFlow loads.
+    indexes = asyncio.ensure_future(asyncio.to_thread(warm_up))
     await asyncio.to_thread(_import_rasa)
     from rasa.core.agent import Agent
     from rasa.core.brokers.broker import EventBroker
     from rasa.core.lock_store import LockStore
     from rasa.core.tracker_store import TrackerStore
 
-    endpoints = _endpoints(settings)
+    endpoints = await asyncio.to_thread(_endpoints, settings)  # imports the actions package
     broker = await EventBroker.create(endpoints.event_broker)
     agent = Agent(
         generator=endpoints.nlg,
@@ -138,7 +148,7 @@ async def _load_agent(settings: Settings) -> Any:
     try:
         await asyncio.to_thread(agent.load_model, str(settings.model_path))
         without_silent_fallback(agent)
-        await asyncio.to_thread(warm_up)
+        await indexes
     except Exception as exc:
         raise ModelFileError(
             f"Model file {settings.model_path} could not be loaded ({type(exc).__name__}). "
@@ -176,9 +186,14 @@ def _endpoints(settings: Settings) -> Any:
     if settings.action_endpoint_url:
         endpoints.action = EndpointConfig(url=settings.action_endpoint_url)
     else:
-        from api.action_webhook import InProcessActionEndpoint, action_executor
+        from api.action_webhook import (
+            InProcessActionEndpoint,
+            action_executor,
+            trust_in_process_results,
+        )
 
         endpoints.action = InProcessActionEndpoint(action_executor())
+        trust_in_process_results()
     store = endpoints.tracker_store
     if store is not None and store.type == "SQL" and store.kwargs.get("dialect") == "sqlite":
         db_name = Path(store.kwargs.get("db", "conversations.db")).name

@@ -100,14 +100,17 @@ def first_answer(url: str, began: float, processes: Sequence[subprocess.Popen[by
         time.sleep(0.1)
 
 
-def start_ours(work: Path) -> Server:
+def start_ours(work: Path, extra_env: dict[str, str] | None = None) -> Server:
     port = free_port()
     log = (work / "ours.log").open("ab")
+    env = {**base_env(work / "ours"), "PORT": str(port)}
+    # "{port}" in a value stands for this server's port (e.g. ACTION_ENDPOINT_URL to itself).
+    env.update({k: v.replace("{port}", str(port)) for k, v in (extra_env or {}).items()})
     began = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1",
          "--port", str(port), "--ws", "none", "--no-access-log"],
-        cwd=ROOT, env={**base_env(work / "ours"), "PORT": str(port)}, stdout=log, stderr=log,
+        cwd=ROOT, env=env, stdout=log, stderr=log,
     )  # fmt: skip
     server = Server("ours", f"http://127.0.0.1:{port}", [process])
     server.cold_start_s = first_answer(server.url, began, server.processes)
@@ -294,6 +297,15 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+CHANGE_LOG = "## Changes and their measured effect"
+
+
+def change_log() -> str:
+    """The hand-written log of tuning changes at the end of the report survives a rerun."""
+    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    return "\n" + old[old.index(CHANGE_LOG) :] if CHANGE_LOG in old else ""
+
+
 def chart(result: dict[str, Any]) -> None:
     import matplotlib
 
@@ -320,8 +332,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=30.0, help="per concurrency level")
     parser.add_argument("--train", action="store_true", help="also time a full training")
+    parser.add_argument(
+        "--ours-only",
+        metavar="KEY=VALUE",
+        nargs="*",
+        help="measure only our service, with these environment settings, and print the "
+        "figures without writing the report (to measure one change)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
+    if args.ours_only is not None:
+        variant = dict(item.split("=", 1) for item in args.ours_only)
+        server = start_ours(work, variant)
+        try:
+            print(json.dumps({"env": variant, **measure(server, args.seconds)}, indent=2))
+        finally:
+            server.stop()
+        return 0
     result: dict[str, Any] = {
         "seconds": args.seconds,
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
@@ -336,7 +363,7 @@ def main() -> int:
     result["nlu_parse_s"] = nlu_parse_time()
     if args.train:
         result["training_s"] = training_time(work)
-    REPORT.write_text(markdown(result), encoding="utf-8")
+    REPORT.write_text(markdown(result) + change_log(), encoding="utf-8")
     (ROOT / "reports" / "bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     chart(result)
     print(markdown(result))
