@@ -86,3 +86,24 @@ def test_failing_action_apologises_and_keeps_state(client: TestClient) -> None:
     body = response.json()
     assert [r["text"] for r in body["responses"]] == [APOLOGY]
     assert body["events"] == []
+
+
+def test_only_in_process_action_results_skip_rasas_schema_check() -> None:
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+    from rasa.utils.endpoints import EndpointConfig
+
+    from api.action_webhook import (
+        InProcessActionEndpoint,
+        action_executor,
+        trust_in_process_results,
+    )
+
+    trust_in_process_results()
+    malformed = {"events": [{"event": "slot", "name": 3}], "responses": "not a list"}
+    in_process = RemoteAction("action_case", InProcessActionEndpoint(action_executor()))
+    assert in_process._validate_action_result(malformed) is True
+    remote = RemoteAction("action_case", EndpointConfig(url="http://127.0.0.1:5055/webhook"))
+    with pytest.raises(ValidationError):
+        remote._validate_action_result(malformed)
+    assert remote._validate_action_result({"events": [], "responses": []}) is True
