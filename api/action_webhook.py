@@ -39,15 +39,21 @@ class InProcessActionEndpoint(EndpointConfig):  # type: ignore[misc]
     async def request(self, method: str = "post", subpath: str | None = None, **kwargs: Any) -> Any:
         from rasa.utils.endpoints import ClientResponseError
 
-        try:
-            return await self.executor.run(kwargs["json"]) or {"events": [], "responses": []}
-        except ActionExecutionRejection as exc:
-            body = json.dumps({"error": exc.message, "action_name": exc.action_name})
-            raise ClientResponseError(400, "Bad Request", body) from exc
-        except ActionNotFoundException as exc:
-            logger.error("unknown action %s", exc.action_name)
-            body = json.dumps({"error": exc.message, "action_name": exc.action_name})
-            raise ClientResponseError(404, "Not Found", body) from exc
+        status, body = await run_action(self.executor, kwargs["json"])
+        if status != 200:
+            raise ClientResponseError(status, "Action failed", json.dumps(body))
+        return body
+
+
+async def run_action(executor: ActionExecutor, action_call: dict[str, Any]) -> tuple[int, Any]:
+    """One action call, as the status and JSON body `rasa run actions` would answer with."""
+    try:
+        return 200, await executor.run(action_call) or {"events": [], "responses": []}
+    except ActionExecutionRejection as exc:
+        return 400, {"error": exc.message, "action_name": exc.action_name}
+    except ActionNotFoundException as exc:
+        logger.error("unknown action %s", exc.action_name)
+        return 404, {"error": exc.message, "action_name": exc.action_name}
 
 
 def trust_in_process_results() -> None:
@@ -85,18 +91,8 @@ def create_action_router(package: str = "actions") -> APIRouter:
             return JSONResponse({"error": "Ongeldige JSON."}, status_code=400)
         if not isinstance(action_call, dict):
             return JSONResponse({"error": "Ongeldige actie-aanroep."}, status_code=400)
-        try:
-            result = await executor.run(action_call)
-        except ActionExecutionRejection as exc:
-            return JSONResponse(
-                {"error": exc.message, "action_name": exc.action_name}, status_code=400
-            )
-        except ActionNotFoundException as exc:
-            logger.error("unknown action %s", exc.action_name)
-            return JSONResponse(
-                {"error": exc.message, "action_name": exc.action_name}, status_code=404
-            )
-        return JSONResponse(result or {"events": [], "responses": []})
+        status, body = await run_action(executor, action_call)
+        return JSONResponse(body, status_code=status)
 
     @router.get("/actions", include_in_schema=False)
     async def actions() -> list[dict[str, str]]:

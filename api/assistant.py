@@ -137,13 +137,14 @@ async def _load_agent(settings: Settings) -> Any:
     from rasa.core.lock_store import LockStore
     from rasa.core.tracker_store import TrackerStore
 
-    endpoints = await asyncio.to_thread(_endpoints, settings)  # imports the actions package
+    endpoints = _endpoints(settings)
+    action_endpoint = await asyncio.to_thread(_action_endpoint, settings)
     broker = await EventBroker.create(endpoints.event_broker)
     agent = Agent(
         generator=endpoints.nlg,
         tracker_store=TrackerStore.create(endpoints.tracker_store, event_broker=broker),
         lock_store=LockStore.create(endpoints.lock_store),
-        action_endpoint=endpoints.action,
+        action_endpoint=action_endpoint,
     )
     try:
         await asyncio.to_thread(agent.load_model, str(settings.model_path))
@@ -177,23 +178,29 @@ def without_silent_fallback(agent: Any) -> None:
         agent.processor.tracker_store = inner
 
 
-def _endpoints(settings: Settings) -> Any:
-    """endpoints.yml, with the action URL and the SQLite path adapted to this process."""
-    from rasa.core.utils import AvailableEndpoints
+def _action_endpoint(settings: Settings) -> Any:
+    """Another action server when ACTION_ENDPOINT_URL names one, else this process's actions
+    called directly (importing the actions package takes a moment: call it off the loop)."""
     from rasa.utils.endpoints import EndpointConfig
 
-    endpoints = AvailableEndpoints.read_endpoints(str(settings.endpoints_path))
     if settings.action_endpoint_url:
-        endpoints.action = EndpointConfig(url=settings.action_endpoint_url)
-    else:
-        from api.action_webhook import (
-            InProcessActionEndpoint,
-            action_executor,
-            trust_in_process_results,
-        )
+        return EndpointConfig(url=settings.action_endpoint_url)
+    from api.action_webhook import (
+        InProcessActionEndpoint,
+        action_executor,
+        trust_in_process_results,
+    )
 
-        endpoints.action = InProcessActionEndpoint(action_executor())
-        trust_in_process_results()
+    trust_in_process_results()
+    return InProcessActionEndpoint(action_executor())
+
+
+def _endpoints(settings: Settings) -> Any:
+    """endpoints.yml, with the SQLite path placed in BOT_DATA_DIR (the action endpoint is
+    _action_endpoint's)."""
+    from rasa.core.utils import AvailableEndpoints
+
+    endpoints = AvailableEndpoints.read_endpoints(str(settings.endpoints_path))
     store = endpoints.tracker_store
     if store is not None and store.type == "SQL" and store.kwargs.get("dialect") == "sqlite":
         db_name = Path(store.kwargs.get("db", "conversations.db")).name

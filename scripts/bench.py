@@ -27,8 +27,9 @@ from typing import Any
 
 import httpx
 
-from scripts.conversations import CONVERSATIONS, FAQ_MESSAGES
+from scripts.conversations import FAQ_MESSAGES
 from scripts.live_server import FIXED_TODAY, ROOT, free_port, peak_rss_bytes, rss_bytes
+from scripts.scripted_users import Turns, percentile, scripted_user
 
 MODEL = ROOT / "models" / "poortwachter.tar.gz"
 REPORT = ROOT / "reports" / "bench.md"
@@ -144,49 +145,24 @@ def start_stock(work: Path) -> Server:
     return server
 
 
-async def run_user(
-    client: httpx.AsyncClient, user: int, until: float, latencies: list[float], errors: list[str]
-) -> None:
-    round_ = 0
-    while time.monotonic() < until:
-        conversation = CONVERSATIONS[(user + round_) % len(CONVERSATIONS)]
-        sender = f"bench-{user}-{round_}-{time.monotonic_ns()}"
-        for message in conversation:
-            began = time.monotonic()
-            try:
-                response = await client.post(
-                    "/webhooks/rest/webhook", json={"sender": sender, "message": message}
-                )
-                if response.status_code != 200 or not response.json():
-                    errors.append(str(response.status_code))
-            except (httpx.HTTPError, ValueError) as exc:
-                errors.append(type(exc).__name__)
-            latencies.append(time.monotonic() - began)
-        round_ += 1
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
-
-
 async def load(server: Server, users: int, seconds: float) -> dict[str, float]:
-    latencies: list[float] = []
-    errors: list[str] = []
+    turns = Turns()
     limits = httpx.Limits(max_connections=users + 5)
     async with httpx.AsyncClient(base_url=server.url, timeout=120, limits=limits) as client:
         began = time.monotonic()
         until = began + seconds
-        await asyncio.gather(*(run_user(client, u, until, latencies, errors) for u in range(users)))
+        await asyncio.gather(
+            *(scripted_user(client, "bench", u, until, turns) for u in range(users))
+        )
         elapsed = time.monotonic() - began
     return {
         "users": users,
-        "turns": len(latencies),
-        "errors": len(errors),
-        "throughput": len(latencies) / elapsed,
-        "p50": percentile(latencies, 0.50),
-        "p95": percentile(latencies, 0.95),
-        "p99": percentile(latencies, 0.99),
+        "turns": turns.count,
+        "errors": len(turns.errors),
+        "throughput": turns.count / elapsed,
+        "p50": percentile(turns.latencies, 0.50),
+        "p95": percentile(turns.latencies, 0.95),
+        "p99": percentile(turns.latencies, 0.99),
     }
 
 

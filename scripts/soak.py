@@ -19,9 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.messages import APOLOGY
-from scripts.conversations import CONVERSATIONS
 from scripts.live_server import ROOT, LiveServer
+from scripts.scripted_users import Turns, percentile, scripted_user
 
 REPORT = ROOT / "reports" / "soak.md"
 WARM_UP_S = 60.0
@@ -30,34 +29,13 @@ MAX_GROWTH_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
-class Tally:
-    turns: int = 0
-    errors: list[str] = field(default_factory=list)
-    latencies: list[float] = field(default_factory=list)
+class Tally(Turns):
     rss: list[tuple[float, int]] = field(default_factory=list)
 
 
 async def user(number: int, server: LiveServer, until: float, tally: Tally) -> None:
     async with httpx.AsyncClient(base_url=server.url, timeout=60) as client:
-        round_ = 0
-        while time.monotonic() < until:
-            conversation = CONVERSATIONS[(number + round_) % len(CONVERSATIONS)]
-            sender = f"soak-{number}-{round_}"
-            for message in conversation:
-                began = time.monotonic()
-                try:
-                    response = await client.post(
-                        "/webhooks/rest/webhook", json={"sender": sender, "message": message}
-                    )
-                    body = response.json()
-                    ok = response.status_code == 200 and body and APOLOGY not in str(body)
-                    if not ok:
-                        tally.errors.append(f"{response.status_code} on turn {tally.turns}")
-                except (httpx.HTTPError, ValueError) as exc:
-                    tally.errors.append(type(exc).__name__)
-                tally.latencies.append(time.monotonic() - began)
-                tally.turns += 1
-            round_ += 1
+        await scripted_user(client, "soak", number, until, tally)
 
 
 async def sample_memory(server: LiveServer, until: float, tally: Tally, start: float) -> None:
@@ -94,8 +72,7 @@ async def soak(seconds: float, users: int) -> tuple[Tally, int]:
 
 
 def report(tally: Tally, grew: int, seconds: float, users: int) -> str:
-    latencies = sorted(tally.latencies)
-    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
+    p95 = percentile(tally.latencies, 0.95)
     peak = max((r for _, r in tally.rss), default=0)
     passed = not tally.errors and grew <= MAX_GROWTH_BYTES
     return "\n".join(
@@ -109,8 +86,8 @@ def report(tally: Tally, grew: int, seconds: float, users: int) -> str:
             "",
             "| measure | value | bound |",
             "|---|---|---|",
-            f"| turns | {tally.turns} | |",
-            f"| turns per second | {tally.turns / seconds:.1f} | |",
+            f"| turns | {tally.count} | |",
+            f"| turns per second | {tally.count / seconds:.1f} | |",
             f"| errors | {len(tally.errors)} | 0 |",
             f"| p95 latency | {p95 * 1000:.0f} ms | |",
             f"| peak RSS | {peak / 2**20:.0f} MiB | |",
