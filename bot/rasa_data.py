@@ -18,6 +18,10 @@ FAQ_DATA = ROOT / "data" / "generated_faq.yml"
 OUT_OF_SCOPE_DATA = ROOT / "data" / "generated_out_of_scope.yml"
 RETRIEVAL_INTENT = "faq"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+# A greeting or thanks in front of a real question must not turn it into small talk
+# ("goedemorgen, wat wordt het weer?"): every OPENER_EVERY-th example is also trained with one.
+OPENERS = ("hoi", "goedemorgen", "dank je", "hallo", "bedankt", "goedemiddag", "hey", "dag")
+OPENER_EVERY = 10
 HEADER = "# GENERATED from knowledge/ by `make data`. Do not edit: change knowledge/ instead.\n"
 
 
@@ -26,6 +30,15 @@ def _examples_block(examples: tuple[str, ...]) -> str:
     for example in dict.fromkeys(" ".join(e.split()) for e in examples):
         lines.append(f"      - {example}")
     return "\n".join(lines)
+
+
+def with_openers(examples: tuple[str, ...]) -> tuple[str, ...]:
+    """The examples plus greeting-prefixed copies of every OPENER_EVERY-th one."""
+    greeted = (
+        f"{OPENERS[i % len(OPENERS)]}, {e[:1].lower()}{e[1:]}"
+        for i, e in enumerate(examples[::OPENER_EVERY])
+    )
+    return (*examples, *greeted)
 
 
 def _quoted(text: str) -> str:
@@ -37,7 +50,7 @@ def faq_yaml(base: KnowledgeBase) -> str:
     parts = [HEADER, 'version: "3.1"\n\nnlu:\n']
     for entry in base.entries:
         parts.append(f"  - intent: {RETRIEVAL_INTENT}/{entry.id}\n    examples: |\n")
-        parts.append(_examples_block(entry.examples) + "\n")
+        parts.append(_examples_block(with_openers(entry.examples)) + "\n")
     parts.append(
         "\n# Texts for stock `rasa shell`; the service renders role variants and sources.\n"
     )
@@ -55,7 +68,7 @@ def out_of_scope_yaml(base: KnowledgeBase) -> str:
             HEADER,
             'version: "3.1"\n\nnlu:\n',
             f"  - intent: {OUT_OF_SCOPE_INTENT}\n    examples: |\n",
-            _examples_block(examples) + "\n",
+            _examples_block(with_openers(examples)) + "\n",
         ]
     )
 
