@@ -10,12 +10,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, Events
 from actions.case_turn import CaseAwareAction, offer_personal_date
-from actions.not_understood import suggest
-from actions.tracker import PENDING_SLOT, ROLE_SLOT, current_role, entity_value
-from bot.faq_answers import SKIP_ROLE, chosen_entry, faq_reply, role_question_reply
+from actions.suggestions import suggest
+from actions.tracker import PENDING_SLOT, ROLE_SLOT, current_role, entity_value, latest_intent
+from bot.faq_answers import (
+    SKIP_ROLE,
+    alternative_entry,
+    chosen_entry,
+    faq_reply,
+    is_out_of_scope,
+    role_question_reply,
+    suggestion_buttons,
+)
 from bot.faq_search import out_of_scope_category
 from bot.knowledge import knowledge
-from bot.messages import OUT_OF_SCOPE_GENERAL
+from bot.messages import ALTERNATIVE_INTRO, OUT_OF_SCOPE_GENERAL
 
 
 def selector_prediction(tracker: Tracker) -> tuple[str | None, float]:
@@ -28,12 +36,13 @@ def selector_prediction(tracker: Tracker) -> tuple[str | None, float]:
 
 
 def selected_faq_id(tracker: Tracker) -> str | None:
-    """The FAQ entry: a button's faq_id, else a confident response-selector prediction."""
+    """The FAQ entry: a button's faq_id, else what the FAQ models agree on (or None)."""
     chosen = entity_value(tracker, "faq_id")
     if chosen:
         return chosen
     entry_id, confidence = selector_prediction(tracker)
-    return chosen_entry(tracker.latest_message.get("text") or "", entry_id, confidence)
+    text = tracker.latest_message.get("text") or ""
+    return chosen_entry(text, latest_intent(tracker), entry_id, confidence)
 
 
 def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | None) -> Events:
@@ -49,15 +58,56 @@ def answer(dispatcher: CollectingDispatcher, entry_id: str | None, role: str | N
     return [SlotSet(PENDING_SLOT, None)]
 
 
-def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
-    """A general FAQ answer, or suggestions when the model is not sure."""
+def out_of_scope_reply(dispatcher: CollectingDispatcher, text: str) -> None:
+    """ "Daar kan ik je niet mee helpen", with where to go for this kind of question."""
+    category_id = out_of_scope_category(text)
+    category = next((c for c in knowledge().out_of_scope if c.id == category_id), None)
+    reply = category.reply if category else OUT_OF_SCOPE_GENERAL
+    dispatcher.utter_message(text=reply, json_message={"type": "out_of_scope"})
+
+
+def answer_entry(dispatcher: CollectingDispatcher, tracker: Tracker, entry_id: str) -> Events:
     role = current_role(tracker)
+    events = answer(dispatcher, entry_id, role)
+    if not asks_for_role(events) and entity_value(tracker, "faq_id") is None:
+        offer_alternative(dispatcher, tracker, entry_id)
+    return [SlotSet(ROLE_SLOT, role), *events]
+
+
+def asks_for_role(events: Events) -> bool:
+    """True when the answer waits for the user's role (the question is kept pending)."""
+    return any(e.get("name") == PENDING_SLOT and e.get("value") for e in events)
+
+
+def offer_alternative(dispatcher: CollectingDispatcher, tracker: Tracker, answered: str) -> None:
+    """When the models disagreed: the other pick as a button under the answer."""
+    selector_entry, confidence = selector_prediction(tracker)
+    alternative = alternative_entry(answered, selector_entry, confidence)
+    if alternative is not None:
+        buttons = suggestion_buttons(knowledge(), [alternative])
+        dispatcher.utter_message(text=ALTERNATIVE_INTRO, buttons=buttons)
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events:
+    """A general FAQ answer, or suggestions when the models are not sure."""
+    entry_id = selected_faq_id(tracker)
+    if entry_id is not None:
+        return answer_entry(dispatcher, tracker, entry_id)
+    text = tracker.latest_message.get("text") or ""
+    if is_out_of_scope(text):
+        out_of_scope_reply(dispatcher, text)
+    else:
+        suggest(dispatcher, tracker)
+    return [SlotSet(ROLE_SLOT, current_role(tracker))]
+
+
+def answer_if_faq(dispatcher: CollectingDispatcher, tracker: Tracker) -> Events | None:
+    """The FAQ answer to a message the intent model took for out of scope or did not
+    understand, when the FAQ models agree that it is a FAQ question after all; else None."""
     entry_id = selected_faq_id(tracker)
     if entry_id is None:
-        suggest(dispatcher, tracker)
-        return [SlotSet(ROLE_SLOT, role)]
-    events = answer(dispatcher, entry_id, role)
-    return [SlotSet(ROLE_SLOT, role), *events]
+        return None
+    return answer_entry(dispatcher, tracker, entry_id) + offer_personal_date(dispatcher, tracker)
 
 
 class ActionAnswerFaq(CaseAwareAction):
@@ -105,9 +155,8 @@ class ActionOutOfScope(CaseAwareAction):
     async def respond(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
-        base = knowledge()
-        category_id = out_of_scope_category(tracker.latest_message.get("text") or "")
-        category = next((c for c in base.out_of_scope if c.id == category_id), None)
-        text = category.reply if category else OUT_OF_SCOPE_GENERAL
-        dispatcher.utter_message(text=text, json_message={"type": "out_of_scope"})
+        answered = answer_if_faq(dispatcher, tracker)
+        if answered is not None:
+            return answered
+        out_of_scope_reply(dispatcher, tracker.latest_message.get("text") or "")
         return []

@@ -129,7 +129,7 @@ async def _load_agent(settings: Settings) -> Any:
     they would block /health, which must answer 503 while this runs.
     """
     check_model_file(settings.model_path)
-    # The keyword index (spaCy) builds on the other core while TensorFlow loads.
+    # The keyword index and FAQ classifier build on the other core while TensorFlow loads.
     indexes = asyncio.ensure_future(asyncio.to_thread(warm_up))
     await asyncio.to_thread(_import_rasa)
     from rasa.core.agent import Agent

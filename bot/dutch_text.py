@@ -36,7 +36,7 @@ def lemma(word: str) -> str:
     return str(_lemma_table().get(lowered, lowered))
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lowercase without accents, so 'ziekte' and 'ziektë' or 'WIA' and 'wia' match."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -49,7 +49,7 @@ def keywords(text: str) -> list[str]:
     for token in doc:
         if token.is_punct or token.is_space or token.is_stop:
             continue
-        lemma = _fold(token.lemma_ or token.text)
+        lemma = fold(token.lemma_ or token.text)
         if lemma and lemma not in DOMAIN_STOP_WORDS and any(ch.isalnum() for ch in lemma):
             words.append(lemma)
     return words

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.faq_search import suggest_faq
+from bot.faq_classifier import OUT_OF_SCOPE, rank
+from bot.faq_search import leans_out_of_scope
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.roles import WERKGEVER, WERKNEMER
 
@@ -16,23 +17,51 @@ ROLE_QUESTION = (
 )
 SKIP_ROLE = "overslaan"
 
-# Below this response-selector confidence the assistant does not answer but offers
-# suggestions: on the held-out set most wrong answers and misrouted out-of-scope questions
-# fall below it, and few right ones (reports/nlu_eval.md).
-MIN_SELECTOR_CONFIDENCE = 0.3
-# Between this and MIN_SELECTOR_CONFIDENCE the model's pick is answered only when the keyword
-# search (an independent signal) ranks the same entry first (reports/nlu_tuning.md).
+# Intents that DIET gives a message it does not take for a FAQ question, though it may be one:
+# such a message is answered from the FAQ only when both FAQ models agree (reports/nlu_tuning.md).
+UNSURE_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
+# When the two FAQ models disagree, the response selector wins above this confidence.
+SELECTOR_SURE = 0.7
+# The least response-selector confidence and classifier score at which the two FAQ models,
+# agreeing, overrule DIET's "out of scope" or "not understood".
 MIN_AGREED_CONFIDENCE = 0.1
+MIN_AGREED_SCORE = 0.0
+# Below this confidence the response selector's pick is noise, not an alternative worth a button.
+MIN_ALTERNATIVE_CONFIDENCE = 0.1
 ROLE_LABELS = {WERKNEMER: "Voor de werknemer", WERKGEVER: "Voor de werkgever"}
 
 
-def chosen_entry(text: str, entry_id: str | None, confidence: float) -> str | None:
-    """The FAQ entry to answer with, or None when the assistant should offer suggestions."""
-    if entry_id is None or confidence < MIN_AGREED_CONFIDENCE:
+def is_out_of_scope(text: str) -> bool:
+    """The classifier's best class is "out of scope", or the keywords say so clearly."""
+    return rank(text, limit=1)[0].id == OUT_OF_SCOPE or leans_out_of_scope(text)
+
+
+def chosen_entry(
+    text: str, intent: str | None, selector_entry: str | None, selector_confidence: float
+) -> str | None:
+    """The FAQ entry to answer with, or None when the assistant should not answer from the FAQ
+    (suggestions or the out-of-scope reply instead). The classifier (bot.faq_classifier) is
+    the main opinion, the response selector the second."""
+    if is_out_of_scope(text):
         return None
-    if confidence >= MIN_SELECTOR_CONFIDENCE:
-        return entry_id
-    return entry_id if suggest_faq(text, limit=1) == [entry_id] else None
+    best = rank(text, limit=1)[0]
+    agreed = best.id == selector_entry
+    if intent in UNSURE_INTENTS:
+        sure = selector_confidence >= MIN_AGREED_CONFIDENCE and best.score >= MIN_AGREED_SCORE
+        return best.id if agreed and sure else None
+    if not agreed and selector_entry is not None and selector_confidence >= SELECTOR_SURE:
+        return selector_entry
+    return best.id
+
+
+def alternative_entry(
+    answered: str, selector_entry: str | None, selector_confidence: float
+) -> str | None:
+    """The response selector's pick when it differs from the answered entry and is not noise.
+    It is offered as a button under the answer, so that a wrong pick costs one click."""
+    if selector_entry in (None, answered) or selector_confidence < MIN_ALTERNATIVE_CONFIDENCE:
+        return None
+    return selector_entry
 
 
 def sources_line(entry: FaqEntry) -> str:

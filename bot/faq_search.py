@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.dutch_text import keywords
+from bot.faq_classifier import faq_classifier
 from bot.knowledge import KnowledgeBase, knowledge
 
 BM25_K1 = 1.2
 BM25_B = 0.75
+# How much better (in BM25 score) a question must match the out-of-scope examples than the
+# best FAQ entry to veto a FAQ answer; chosen on the development set.
+OUT_OF_SCOPE_LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -75,14 +79,30 @@ def out_of_scope_index() -> Bm25Index:
 
 
 def warm_up() -> None:
-    """Build both indexes now (spaCy start-up takes seconds) rather than on a user's turn."""
+    """Build both indexes and the FAQ classifier now (spaCy start-up and training take
+    seconds) rather than on a user's turn."""
     faq_index()
     out_of_scope_index()
+    faq_classifier()
 
 
 def suggest_faq(text: str, limit: int = 3, min_score: float = 1.0) -> list[str]:
     """Ids of up to `limit` FAQ entries that best match the text, best first."""
     return [hit.id for hit in faq_index().search(keywords(text), limit, min_score)]
+
+
+def best_score(index: Bm25Index, words: list[str]) -> float:
+    hits = index.search(words, 1, 0.0)
+    return hits[0].score if hits else 0.0
+
+
+def leans_out_of_scope(text: str) -> bool:
+    """True when the words of a question match the out-of-scope topics clearly better than
+    any FAQ entry ("hoe zeg je ziekmelding in het Engels"): then it is not answered from the
+    FAQ even when a model thinks so (reports/nlu_tuning.md)."""
+    words = keywords(text)
+    lead = best_score(out_of_scope_index(), words) - best_score(faq_index(), words)
+    return lead > OUT_OF_SCOPE_LEAD
 
 
 def out_of_scope_category(text: str) -> str | None:

@@ -22,6 +22,8 @@ OUT_OF_SCOPE_GENERAL = (
 
 SUGGESTIONS_INTRO = "Bedoel je misschien een van deze vragen?"
 
+ALTERNATIVE_INTRO = "Bedoelde je iets anders? Misschien deze vraag:"
+
 STORE_UNAVAILABLE = (
     "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
 )

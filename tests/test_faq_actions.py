@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
+from bot.faq_classifier import rank
 from bot.knowledge import knowledge
+from bot.messages import ALTERNATIVE_INTRO
 from tests.action_calls import call, run
+
+HOLIDAYS = "hoeveel vakantiedagen heb ik nog dit jaar"
+
+
+def answered_entry(body: dict[str, Any]) -> str | None:
+    """The FAQ entry the action answered with, if any."""
+    return next(
+        (r["custom"]["id"] for r in body["responses"] if r.get("custom", {}).get("id")), None
+    )
 
 
 def test_confident_answer_has_text_source_and_payload(client: TestClient) -> None:
@@ -18,7 +31,7 @@ def test_confident_answer_has_text_source_and_payload(client: TestClient) -> Non
 
 def test_role_variant_asks_for_the_role_and_remembers_the_question(client: TestClient) -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
-    body = run(client, call("action_answer_faq", "vraag", entry=entry.id))
+    body = run(client, call("action_answer_faq", entry.title, entry=entry.id))
     assert [b["title"] for b in body["responses"][0]["buttons"]][:2] == [
         "Ik ben werknemer",
         "Ik ben werkgever of HR",
@@ -32,7 +45,8 @@ def test_role_variant_asks_for_the_role_and_remembers_the_question(client: TestC
 
 def test_role_in_the_question_answers_directly(client: TestClient) -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
-    body = run(client, call("action_answer_faq", "mijn werknemer vraagt dit", entry=entry.id))
+    text = f"mijn werknemer vraagt: {entry.title.lower()}"
+    body = run(client, call("action_answer_faq", text, entry=entry.id))
     text = body["responses"][0]["text"]
     assert text.startswith(entry.answers["werkgever"].split("\n")[0][:40])
 
@@ -45,14 +59,53 @@ def test_informing_the_role_answers_the_pending_question(client: TestClient) -> 
     assert text.startswith(entry.answers["werknemer"].split("\n")[0][:40])
 
 
-def test_unsure_selector_gives_suggestions_not_an_answer(client: TestClient) -> None:
-    body = run(
-        client, call("action_answer_faq", "spoor twee wanneer", entry="spoor2", confidence=0.2)
-    )
+def test_unsure_selector_is_overruled_by_the_classifier(client: TestClient) -> None:
+    text = "spoor twee wanneer beginnen"
+    expected = rank(text)[0].id
+    assert expected != "spoor2"
+    body = run(client, call("action_answer_faq", text, entry="spoor2", confidence=0.2))
+    assert answered_entry(body) == expected
+    # The selector's own pick is offered as a button under the answer.
+    alternative = body["responses"][1]
+    assert alternative["text"] == ALTERNATIVE_INTRO
+    assert [b["payload"] for b in alternative["buttons"]] == ['/faq{"faq_id": "spoor2"}']
+
+
+def test_no_alternative_when_the_models_agree(client: TestClient) -> None:
+    body = run(client, call("action_answer_faq", "wat is passend werk", entry="passend_werk"))
+    assert answered_entry(body) == "passend_werk"
+    assert ALTERNATIVE_INTRO not in [r.get("text") for r in body["responses"]]
+
+
+def test_out_of_scope_question_taken_for_faq_gets_the_out_of_scope_reply(
+    client: TestClient,
+) -> None:
+    body = run(client, call("action_answer_faq", HOLIDAYS, entry="wachtdagen", confidence=0.9))
+    assert answered_entry(body) is None
+    assert "niet mee helpen" in body["responses"][0]["text"]
+
+
+def test_not_understood_gives_suggestions_when_the_models_disagree(client: TestClient) -> None:
+    text = "spoor twee wanneer beginnen"
+    payload = call("action_not_understood", text, entry="spoor2", confidence=0.2,
+                   intent="nlu_fallback")  # fmt: skip
+    body = run(client, payload)
     first = body["responses"][0]
     assert "Bedoel je misschien" in first["text"] and "Bron:" not in first["text"]
     payloads = [b["payload"] for b in first["buttons"]]
     assert '/faq{"faq_id": "spoor2"}' in payloads and len(payloads) <= 3
+    assert body["events"][-1]["event"] == "user_utterance_reverted"
+
+
+def test_out_of_scope_or_not_understood_answered_when_both_models_agree(
+    client: TestClient,
+) -> None:
+    text = "wat is passend werk precies"
+    for action, intent in [("action_out_of_scope", "out_of_scope"),
+                           ("action_not_understood", "nlu_fallback")]:  # fmt: skip
+        body = run(client, call(action, text, entry="passend_werk", confidence=0.5, intent=intent))
+        assert answered_entry(body) == "passend_werk"
+        assert "user_utterance_reverted" not in [e["event"] for e in body["events"]]
 
 
 def test_button_choice_answers_that_entry(client: TestClient) -> None:
@@ -66,7 +119,7 @@ def test_button_choice_answers_that_entry(client: TestClient) -> None:
 
 
 def test_out_of_scope_points_elsewhere(client: TestClient) -> None:
-    text = run(client, call("action_out_of_scope", "hoeveel vakantiedagen heb ik nog"))[
-        "responses"
-    ][0]["text"]
+    text = run(client, call("action_out_of_scope", HOLIDAYS, intent="out_of_scope"))["responses"][
+        0
+    ]["text"]
     assert "niet mee helpen" in text and "HR" in text

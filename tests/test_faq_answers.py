@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faq_answers import chosen_entry, faq_reply, role_question_reply, suggestion_buttons
+from bot.faq_answers import (
+    MIN_AGREED_CONFIDENCE,
+    MIN_ALTERNATIVE_CONFIDENCE,
+    SELECTOR_SURE,
+    UNSURE_INTENTS,
+    alternative_entry,
+    chosen_entry,
+    faq_reply,
+    role_question_reply,
+    suggestion_buttons,
+)
+from bot.faq_classifier import OUT_OF_SCOPE, rank
 from bot.faq_search import out_of_scope_category, suggest_faq
 from bot.knowledge import knowledge
 from bot.roles import detect_role
@@ -80,13 +91,36 @@ def test_out_of_scope_category_for_holidays() -> None:
     assert out_of_scope_category("hoeveel vakantiedagen heb ik nog") == "vakantie_verlof"
 
 
-def test_confident_pick_is_answered() -> None:
-    assert chosen_entry("iets heel anders", "passend_werk", 0.6) == "passend_werk"
+QUESTION = "wat is passend werk precies"
 
 
-def test_unsure_pick_is_answered_only_when_keyword_search_agrees() -> None:
-    assert suggest_faq("wat is passend werk", limit=1) == ["passend_werk"]
-    assert chosen_entry("wat is passend werk", "passend_werk", 0.2) == "passend_werk"
-    assert chosen_entry("wat is passend werk", "spoor2", 0.2) is None
-    assert chosen_entry("wat is passend werk", "passend_werk", 0.05) is None
-    assert chosen_entry("wat is passend werk", None, 0.9) is None
+def test_the_classifier_picks_the_entry_of_a_faq_question() -> None:
+    assert rank(QUESTION)[0].id == "passend_werk"
+    assert chosen_entry(QUESTION, "faq", "passend_werk", 0.9) == "passend_werk"
+    assert chosen_entry(QUESTION, "faq", "spoor2", 0.2) == "passend_werk"
+    assert chosen_entry(QUESTION, "faq", None, 0.0) == "passend_werk"
+
+
+def test_a_sure_selector_wins_when_the_models_disagree() -> None:
+    assert chosen_entry(QUESTION, "faq", "spoor2", SELECTOR_SURE) == "spoor2"
+    assert chosen_entry(QUESTION, "faq", "spoor2", SELECTOR_SURE - 0.01) == "passend_werk"
+
+
+def test_the_out_of_scope_class_vetoes_an_answer() -> None:
+    question = "hoeveel vakantiedagen heb ik nog dit jaar"
+    assert rank(question)[0].id == OUT_OF_SCOPE
+    assert chosen_entry(question, "faq", "wachtdagen", 0.99) is None
+
+
+def test_out_of_scope_or_not_understood_is_overruled_only_when_both_models_agree() -> None:
+    for intent in UNSURE_INTENTS:
+        assert chosen_entry(QUESTION, intent, "passend_werk", 0.5) == "passend_werk"
+        assert chosen_entry(QUESTION, intent, "spoor2", 0.99) is None
+        assert chosen_entry(QUESTION, intent, "passend_werk", MIN_AGREED_CONFIDENCE / 2) is None
+
+
+def test_alternative_is_the_selector_pick_only_when_it_differs_and_is_not_noise() -> None:
+    assert alternative_entry("passend_werk", "spoor2", 0.3) == "spoor2"
+    assert alternative_entry("passend_werk", "passend_werk", 0.9) is None
+    assert alternative_entry("passend_werk", None, 0.9) is None
+    assert alternative_entry("passend_werk", "spoor2", MIN_ALTERNATIVE_CONFIDENCE / 2) is None
