@@ -103,7 +103,8 @@ stories: $(STAMP) $(MODEL)
 	$(RASA) test core --e2e --model $(MODEL) --stories tests/stories --out results/stories \
 	  --fail-on-prediction-errors --no-plot --quiet
 
-# Held-out NLU quality and 5-fold cross-validation -> reports/nlu_eval.{md,json}.
+# NLU quality on the held-out and development sets, and 5-fold cross-validation of the FAQ
+# classifier -> reports/nlu_eval.{md,json}. Rasa's own cross-validation: --rasa-cv 5 (retrains 5 times).
 eval: $(STAMP) $(MODEL)
 	$(PY) -m scripts.nlu_eval --cv 5
 

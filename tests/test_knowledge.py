@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bot.faq_classifier import training_data
 from bot.knowledge import GENERAL, KnowledgeError, load_knowledge, placeholders
-from bot.rasa_data import generated_files
+from bot.rasa_data import OPENERS, generated_files, with_openers
+from scripts.nlu_eval import DEV_DIR, FALLBACK, HELDOUT_DIR, cases_in
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -147,17 +150,27 @@ def test_committed_rasa_data_matches_knowledge(base) -> None:
         assert path.read_text(encoding="utf-8") == text, f"{path.name}: run `make data`"
 
 
-def test_heldout_sets_are_large_enough_and_separate(base) -> None:
-    heldout = ROOT / "tests" / "heldout"
-    questions = []
-    for path in heldout.glob("faq_heldout_*.yml"):
-        questions += yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
-    per_entry: dict[str, int] = {}
-    for q in questions:
-        per_entry[q["id"]] = per_entry.get(q["id"], 0) + 1
-    assert {e.id for e in base.entries} <= set(per_entry)
+@pytest.mark.parametrize("directory", [HELDOUT_DIR, DEV_DIR], ids=["heldout", "dev"])
+def test_evaluation_sets_are_large_enough_and_separate(base, directory: Path) -> None:
+    cases = cases_in(directory)
+    per_entry = Counter(c.expected for c in cases if c.expected != FALLBACK)
+    assert set(per_entry) == {e.id for e in base.entries}
     assert min(per_entry.values()) >= 3
-    training = {ex.lower().strip() for e in base.entries for ex in e.examples}
-    assert not [q["text"] for q in questions if q["text"].lower().strip() in training]
-    oos = yaml.safe_load((heldout / "out_of_scope_heldout.yml").read_text(encoding="utf-8"))
-    assert len(oos["questions"]) >= 50
+    assert sum(c.expected == FALLBACK for c in cases) >= 50
+    # No evaluation question may be a training example (classifier and Rasa data alike).
+    texts, _ = training_data(base)
+    training = {" ".join(t.lower().split()) for t in texts}
+    assert not [c.text for c in cases if " ".join(c.text.lower().split()) in training]
+
+
+def test_development_and_heldout_sets_do_not_overlap() -> None:
+    heldout = {c.text.lower() for c in cases_in(HELDOUT_DIR)}
+    assert not [c.text for c in cases_in(DEV_DIR) if c.text.lower() in heldout]
+
+
+def test_greeting_copies_of_some_examples() -> None:
+    examples = tuple(f"Vraag {i}" for i in range(21))
+    extended = with_openers(examples)
+    assert extended[:21] == examples
+    assert extended[21:] == (f"{OPENERS[0]}, vraag 0", f"{OPENERS[1]}, vraag 10",
+                             f"{OPENERS[2]}, vraag 20")  # fmt: skip
