@@ -109,7 +109,7 @@ eval: $(STAMP) $(MODEL)
 	$(PY) -m scripts.nlu_eval --cv 5
 
 # Our service against stock `rasa run` + `rasa run actions` on the same model and
-# conversations; writes reports/bench.md and reports/bench-latency.svg (about 8 minutes).
+# conversations; writes reports/bench.md and reports/bench-latency.svg (about 12 minutes).
 bench: $(STAMP) $(MODEL)
 	$(PY) -m scripts.bench --seconds 30 --train
 
