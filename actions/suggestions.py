@@ -7,13 +7,11 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.faq_answers import suggestion_buttons
+from bot.faq_answers import MIN_SELECTOR_PICK, suggestion_buttons
 from bot.faq_search import suggest_faq
 from bot.knowledge import knowledge
 from bot.messages import NOT_UNDERSTOOD, SUGGESTIONS_INTRO
 
-# Selector candidates below this are noise rather than suggestions.
-MIN_SUGGESTION_CONFIDENCE = 0.1
 MAX_SUGGESTIONS = 3
 
 
@@ -31,7 +29,7 @@ def ranked_selector_entries(tracker: Tracker) -> list[tuple[str, float]]:
 def suggestion_ids(tracker: Tracker) -> list[str]:
     """The model's two likeliest entries, then the keyword search's, without repeats."""
     ranked = ranked_selector_entries(tracker)[:2]
-    candidates = [entry_id for entry_id, c in ranked if c >= MIN_SUGGESTION_CONFIDENCE]
+    candidates = [entry_id for entry_id, c in ranked if c >= MIN_SELECTOR_PICK]
     text = tracker.latest_message.get("text") or ""
     candidates += [c for c in suggest_faq(text) if c not in candidates]
     return candidates[:MAX_SUGGESTIONS]

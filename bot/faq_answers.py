@@ -1,4 +1,5 @@
-"""Turn a knowledge entry into the assistant's reply: text, sources and widget payload."""
+"""Which FAQ entry answers a question, and that entry as the assistant's reply: text, sources
+and widget payload."""
 
 from __future__ import annotations
 
@@ -26,8 +27,9 @@ SELECTOR_SURE = 0.7
 # agreeing, overrule DIET's "out of scope" or "not understood".
 MIN_AGREED_CONFIDENCE = 0.1
 MIN_AGREED_SCORE = 0.0
-# Below this confidence the response selector's pick is noise, not an alternative worth a button.
-MIN_ALTERNATIVE_CONFIDENCE = 0.1
+# Below this confidence a response-selector pick is noise: not offered as a button, neither as
+# an alternative under an answer nor as a suggestion.
+MIN_SELECTOR_PICK = 0.1
 ROLE_LABELS = {WERKNEMER: "Voor de werknemer", WERKGEVER: "Voor de werkgever"}
 
 
@@ -42,9 +44,9 @@ def chosen_entry(
     """The FAQ entry to answer with, or None when the assistant should not answer from the FAQ
     (suggestions or the out-of-scope reply instead). The classifier (bot.faq_classifier) is
     the main opinion, the response selector the second."""
-    if is_out_of_scope(text):
-        return None
     best = rank(text, limit=1)[0]
+    if best.id == OUT_OF_SCOPE or leans_out_of_scope(text):
+        return None
     agreed = best.id == selector_entry
     if intent in UNSURE_INTENTS:
         sure = selector_confidence >= MIN_AGREED_CONFIDENCE and best.score >= MIN_AGREED_SCORE
@@ -59,7 +61,7 @@ def alternative_entry(
 ) -> str | None:
     """The response selector's pick when it differs from the answered entry and is not noise.
     It is offered as a button under the answer, so that a wrong pick costs one click."""
-    if selector_entry in (None, answered) or selector_confidence < MIN_ALTERNATIVE_CONFIDENCE:
+    if selector_entry in (None, answered) or selector_confidence < MIN_SELECTOR_PICK:
         return None
     return selector_entry
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.faq_answers import (
     MIN_AGREED_CONFIDENCE,
-    MIN_ALTERNATIVE_CONFIDENCE,
+    MIN_SELECTOR_PICK,
     SELECTOR_SURE,
     UNSURE_INTENTS,
     alternative_entry,
@@ -123,4 +123,4 @@ def test_alternative_is_the_selector_pick_only_when_it_differs_and_is_not_noise(
     assert alternative_entry("passend_werk", "spoor2", 0.3) == "spoor2"
     assert alternative_entry("passend_werk", "passend_werk", 0.9) is None
     assert alternative_entry("passend_werk", None, 0.9) is None
-    assert alternative_entry("passend_werk", "spoor2", MIN_ALTERNATIVE_CONFIDENCE / 2) is None
+    assert alternative_entry("passend_werk", "spoor2", MIN_SELECTOR_PICK / 2) is None
