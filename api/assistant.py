@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from api.conversation_store import delete_conversation, purge_before
+from api.conversation_lock import ConversationLocks, locks_from_endpoints
+from api.conversation_store import (
+    ConversationConflictError,
+    delete_conversation,
+    purge_before,
+)
 from api.settings import Settings
 from bot.faq_search import warm_up
 
@@ -26,14 +31,28 @@ class ModelFileError(RuntimeError):
     """The model file is missing or unreadable; the message names the file and the fix."""
 
 
+class TurnTimeoutError(RuntimeError):
+    """The turn ran over TURN_TIMEOUT_SECONDS and was stopped before it saved."""
+
+
+# A save that finds the conversation changed reruns the turn this many times in all.
+SAVE_ATTEMPTS = 3
+
+
 @dataclass
 class Assistant:
     """Owns the Rasa agent. Load state is visible to /health."""
 
     settings: Settings
     agent: Any = None
+    locks: ConversationLocks = field(init=False)
     error: str | None = None
     loaded: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self.locks = ConversationLocks(
+            self.settings.lock_wait_seconds, self.settings.lock_lifetime_seconds
+        )
 
     @property
     def ready(self) -> bool:
@@ -41,6 +60,7 @@ class Assistant:
 
     async def load(self) -> None:
         try:
+            self.locks = await asyncio.to_thread(_conversation_locks, self.settings)
             self.agent = await _load_agent(self.settings)
             logger.info(
                 "Model loaded. Open the chat at http://%s:%s/",
@@ -57,25 +77,45 @@ class Assistant:
             self.loaded.set()
 
     async def handle(self, sender_id: str, text: str, metadata: Message | None) -> list[Message]:
-        """One user turn through Rasa; returns the REST channel's bot messages."""
+        """One user turn through Rasa, under the conversation's lock; returns the REST
+        channel's bot messages.
+
+        Raises LockUnavailableError, TurnTimeoutError, LockLostError or
+        ConversationConflictError when the message was not processed (the route answers 503
+        with Retry-After, and nothing of the message was saved).
+        """
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         if self.agent is None:
             raise ModelNotReadyError(self.error or "model loading")
-        collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, sender_id, input_channel="rest", metadata=metadata)
+        async with self.locks.hold(sender_id):
+            for attempt in range(1, SAVE_ATTEMPTS + 1):
+                collector = CollectingOutputChannel()
+                message = UserMessage(
+                    text, collector, sender_id, input_channel="rest", metadata=metadata
+                )
+                try:
+                    await self._run_turn(message)
+                    return list(collector.messages)
+                except ConversationConflictError:
+                    # Someone else saved this conversation meanwhile: nothing of this turn
+                    # was written, so run it again on the fresh state.
+                    logger.warning("conversation changed while a turn ran (attempt %d)", attempt)
+                    if attempt == SAVE_ATTEMPTS:
+                        raise
+        raise AssertionError("unreachable")
+
+    async def _run_turn(self, message: Any) -> None:
+        # The lock is held by the caller, so Rasa's own (ticket) lock store is bypassed:
+        # the processor is driven directly. A hanging action server must not hold the user
+        # for Rasa's 5-minute default.
         try:
-            # A hanging action server must not hold the user for Rasa's 5-minute default.
             await asyncio.wait_for(
-                self.agent.handle_message(message), self.settings.turn_timeout_seconds
+                self.agent.processor.handle_message(message), self.settings.turn_timeout_seconds
             )
         except asyncio.TimeoutError:
-            logger.error(
-                "a turn took over %s s; answered with an apology",
-                self.settings.turn_timeout_seconds,
-            )
-            return []
-        return list(collector.messages)
+            logger.error("a turn took over %s s; not saved", self.settings.turn_timeout_seconds)
+            raise TurnTimeoutError from None
 
     async def tracker_events(self, sender_id: str) -> list[Message]:
         if self.agent is None:
@@ -86,7 +126,9 @@ class Assistant:
     async def delete_conversation(self, sender_id: str) -> None:
         if self.agent is None:
             raise ModelNotReadyError(self.error or "model loading")
-        await delete_conversation(self.agent.tracker_store, sender_id)
+        # Under the lock: a turn in flight finishes (and saves) first, then all is deleted.
+        async with self.locks.hold(sender_id):
+            await delete_conversation(self.agent.tracker_store, sender_id)
 
     async def purge_before(self, cutoff: float) -> int:
         if self.agent is None:
@@ -134,16 +176,14 @@ async def _load_agent(settings: Settings) -> Any:
     await asyncio.to_thread(_import_rasa)
     from rasa.core.agent import Agent
     from rasa.core.brokers.broker import EventBroker
-    from rasa.core.lock_store import LockStore
-    from rasa.core.tracker_store import TrackerStore
 
     endpoints = _endpoints(settings)
     action_endpoint = await asyncio.to_thread(_action_endpoint, settings)
     broker = await EventBroker.create(endpoints.event_broker)
+    # No Rasa lock store: Assistant.handle holds the service's own conversation lock.
     agent = Agent(
         generator=endpoints.nlg,
-        tracker_store=TrackerStore.create(endpoints.tracker_store, event_broker=broker),
-        lock_store=LockStore.create(endpoints.lock_store),
+        tracker_store=await asyncio.to_thread(_tracker_store, endpoints.tracker_store, broker),
         action_endpoint=action_endpoint,
     )
     try:
@@ -160,10 +200,29 @@ async def _load_agent(settings: Settings) -> Any:
 
 async def open_tracker_store(settings: Settings) -> Any:
     """The configured tracker store alone, without the model (for `make purge`)."""
-    from rasa.core.tracker_store import TrackerStore
     from rasa.shared.core.domain import Domain
 
-    return TrackerStore.create(_endpoints(settings).tracker_store, domain=Domain.empty())
+    store = _tracker_store(_endpoints(settings).tracker_store, None)
+    store.domain = Domain.empty()
+    return store
+
+
+def _conversation_locks(settings: Settings) -> ConversationLocks:
+    """Redis locks when the endpoints configure a redis lock store (scale-out)."""
+    return locks_from_endpoints(
+        _endpoints(settings).lock_store, settings.lock_wait_seconds, settings.lock_lifetime_seconds
+    )
+
+
+def _tracker_store(config: Any, broker: Any) -> Any:
+    """SQL stores get the compare-and-swap save; other types are Rasa's own."""
+    from rasa.core.tracker_store import TrackerStore
+
+    if config is not None and (config.type or "").lower() == "sql":
+        from api.rasa_runtime.tracker_store import SequencedSQLTrackerStore
+
+        return SequencedSQLTrackerStore(host=config.url, event_broker=broker, **config.kwargs)
+    return TrackerStore.create(config, event_broker=broker)
 
 
 def without_silent_fallback(agent: Any) -> None:

@@ -9,18 +9,37 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictStr
 
-from api.assistant import Assistant, ModelNotReadyError
-from api.conversation_store import is_store_failure
+from api.assistant import Assistant, ModelNotReadyError, TurnTimeoutError
+from api.conversation_lock import LockLostError, LockUnavailableError
+from api.conversation_store import ConversationConflictError, is_store_failure
 from api.rate_limit import RateLimiter
 from api.security import TOO_MANY
 from api.settings import Settings
-from bot.messages import APOLOGY, MODEL_LOADING, STORE_UNAVAILABLE
+from bot.messages import APOLOGY, MODEL_LOADING, NOT_PROCESSED, STORE_UNAVAILABLE
 
 TOO_LONG = "Je bericht is te lang. Houd het korter dan {limit} tekens."
 
 logger = logging.getLogger(__name__)
 
 SENDER_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
+
+# The message was not processed and nothing of it was saved: 503, to be sent again.
+NOT_PROCESSED_ERRORS = (
+    LockUnavailableError,
+    LockLostError,
+    TurnTimeoutError,
+    ConversationConflictError,
+)
+# Seconds a client should wait before sending again (the Retry-After header).
+RETRY_AFTER_LOADING = 5
+RETRY_AFTER_BUSY = 2
+RETRY_AFTER_STORE = 30
+
+
+def unavailable(detail: str, retry_after: int) -> JSONResponse:
+    return JSONResponse(
+        {"detail": detail}, status_code=503, headers={"Retry-After": str(retry_after)}
+    )
 
 
 class RestMessage(BaseModel):
@@ -76,11 +95,15 @@ def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
         try:
             messages = await assistant.handle(body.sender, body.message, body.metadata)
         except ModelNotReadyError:
-            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+            return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
+        except NOT_PROCESSED_ERRORS as exc:
+            # Nothing of this message was saved: say so, and when to send it again.
+            logger.warning("message not processed: %s", type(exc).__name__)
+            return unavailable(NOT_PROCESSED, RETRY_AFTER_BUSY)
         except Exception as exc:
             if is_store_failure(exc):
                 logger.error("conversation store unavailable: %s", type(exc).__name__)
-                return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
+                return unavailable(STORE_UNAVAILABLE, RETRY_AFTER_STORE)
             # Never log the message itself: it is health data.
             logger.error("handling a message failed: %s", type(exc).__name__)
             messages = []

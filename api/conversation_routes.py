@@ -5,12 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Path
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from api.assistant import Assistant, ModelNotReadyError
-from api.chat_routes import SENDER_PATTERN
+from api.chat_routes import (
+    RETRY_AFTER_BUSY,
+    RETRY_AFTER_LOADING,
+    RETRY_AFTER_STORE,
+    SENDER_PATTERN,
+    unavailable,
+)
+from api.conversation_lock import LockUnavailableError
 from api.conversation_store import is_store_failure
-from bot.messages import MODEL_LOADING, STORE_UNAVAILABLE
+from bot.messages import DELETE_BUSY, MODEL_LOADING, STORE_UNAVAILABLE
 
 
 def history_from_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -37,11 +44,11 @@ def create_conversation_router(assistant: Assistant) -> APIRouter:
         try:
             events = await assistant.tracker_events(sender)
         except ModelNotReadyError:
-            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+            return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
         except Exception as exc:
             if not is_store_failure(exc):
                 raise
-            return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
+            return unavailable(STORE_UNAVAILABLE, RETRY_AFTER_STORE)
         return {"sender": sender, "messages": history_from_events(events)}
 
     @router.delete(
@@ -54,11 +61,13 @@ def create_conversation_router(assistant: Assistant) -> APIRouter:
         try:
             await assistant.delete_conversation(sender)
         except ModelNotReadyError:
-            return JSONResponse({"detail": MODEL_LOADING}, status_code=503)
+            return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
+        except LockUnavailableError:
+            return unavailable(DELETE_BUSY, RETRY_AFTER_BUSY)
         except Exception as exc:
             if not is_store_failure(exc):
                 raise
-            return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503)
+            return unavailable(STORE_UNAVAILABLE, RETRY_AFTER_STORE)
         return Response(status_code=204)
 
     return router

@@ -9,12 +9,14 @@ import json
 from typing import Any
 
 
+class ConversationConflictError(RuntimeError):
+    """Another writer saved this conversation since it was loaded; nothing was written."""
+
+
 def is_store_failure(exc: BaseException) -> bool:
     """The tracker or lock store is down (database, Redis): fail fast with 503, not 200."""
-    from rasa.core.lock_store import LockError
-
     module = type(exc).__module__
-    return isinstance(exc, LockError | ConnectionError | TimeoutError) or module.startswith(
+    return isinstance(exc, ConnectionError | TimeoutError) or module.startswith(
         ("sqlalchemy", "psycopg2", "redis", "sqlite3")
     )
 
@@ -33,6 +35,9 @@ def _is_sql(store: Any) -> bool:
 def _delete_sql(store: Any, sender_ids: list[str]) -> int:
     if not sender_ids:
         return 0
+    if hasattr(store, "delete_conversations"):  # ours: removes the heads too
+        store.delete_conversations(sender_ids)
+        return len(sender_ids)
     with store.session_scope() as session:
         query = session.query(store.SQLEvent).filter(store.SQLEvent.sender_id.in_(sender_ids))
         query.delete(synchronize_session=False)

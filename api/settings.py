@@ -34,6 +34,10 @@ class Settings:
     purge_interval_minutes: float = 60.0
     enable_docs: bool = True
     turn_timeout_seconds: float = 20.0
+    # How long a message waits for its conversation's previous turn before a 503.
+    lock_wait_seconds: float = 20.0
+    # A held lock expires after this unless renewed (every third of it) by a running turn.
+    lock_lifetime_seconds: float = 10.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -67,6 +71,8 @@ class Settings:
             purge_interval_minutes=float(os.environ.get("PURGE_INTERVAL_MINUTES", "60")),
             enable_docs=os.environ.get("ENABLE_DOCS", "1") != "0",
             turn_timeout_seconds=float(os.environ.get("TURN_TIMEOUT_SECONDS", "20")),
+            lock_wait_seconds=float(os.environ.get("LOCK_WAIT_SECONDS", "20")),
+            lock_lifetime_seconds=float(os.environ.get("LOCK_LIFETIME_SECONDS", "10")),
         )
 
 

@@ -24,6 +24,16 @@ SUGGESTIONS_INTRO = "Bedoel je misschien een van deze vragen?"
 
 ALTERNATIVE_INTRO = "Bedoelde je iets anders? Misschien deze vraag:"
 
+NOT_PROCESSED = (
+    "Je bericht is nog niet verwerkt, omdat het nu erg druk is. "
+    "Probeer het over een paar seconden opnieuw."
+)
+
+DELETE_BUSY = (
+    "Je gesprek kon nu niet worden verwijderd, omdat er nog een bericht wordt verwerkt. "
+    "Probeer het over een paar seconden opnieuw."
+)
+
 STORE_UNAVAILABLE = (
     "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
 )

@@ -1,0 +1,1 @@
+"""Where the service meets Rasa's internals (kept small: Rasa Open Source is in maintenance)."""
