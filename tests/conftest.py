@@ -10,6 +10,18 @@ from fastapi.testclient import TestClient
 from api.action_webhook import create_action_router
 from tests.live_server import LiveServer
 
+# Markers applied here by module name, for modules that cannot carry their own `pytestmark`
+# line (tests/test_scaleout.py is edited by the lead). tests/test_markers.py reads this too.
+MODULE_MARKERS: dict[str, tuple[str, ...]] = {
+    "test_scaleout": ("scaleout", "model"),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker in MODULE_MARKERS.get(item.path.stem, ()):
+            item.add_marker(getattr(pytest.mark, marker))
+
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.messages import APOLOGY
 from bot.personal_answers import DISCLAIMER
 from tests.live_server import LiveServer, texts
+
+pytestmark = pytest.mark.model
 
 
 def timeline_of(reply: list[dict[str, Any]]) -> dict[str, Any]:

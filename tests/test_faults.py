@@ -15,8 +15,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.messages import APOLOGY
+from bot.messages import APOLOGY, NOT_PROCESSED
 from tests.live_server import LiveServer, free_port, texts
+
+pytestmark = pytest.mark.model
 
 
 def closed_port() -> int:
@@ -69,7 +71,7 @@ def test_action_server_down_gives_an_apology_and_the_chat_goes_on(
     assert "Poortwachter-assistent" in texts(server.chat("f1", "hallo"))  # no action needed
 
 
-def test_hanging_action_server_times_out_into_an_apology(
+def test_hanging_action_server_times_out_into_503_and_nothing_is_saved(
     server_factory: list[LiveServer], tmp_path: Path
 ) -> None:
     hanging = HangingActionServer(delay=30)
@@ -79,9 +81,18 @@ def test_hanging_action_server_times_out_into_an_apology(
         server_factory, tmp_path, "hanging", ACTION_ENDPOINT_URL=url, TURN_TIMEOUT_SECONDS="3"
     )
     began = time.monotonic()
-    assert texts(server.chat("f2", "3 maart 2025")) == APOLOGY
+    response = httpx.post(
+        f"{server.url}/webhooks/rest/webhook",
+        json={"sender": "f2", "message": "3 maart 2025"},
+        timeout=60,
+    )
     took = time.monotonic() - began
     assert took < 25, f"the turn should end at the timeout, not after {took:.0f} s"
+    # Not "your conversation is saved": the message was not processed; send it again.
+    assert response.status_code == 503 and response.json()["detail"] == NOT_PROCESSED
+    assert int(response.headers["Retry-After"]) > 0
+    history = httpx.get(f"{server.url}/api/conversations/f2").json()["messages"]
+    assert history == []
     assert "Poortwachter-assistent" in texts(server.chat("f2", "hallo"))
     hanging.shutdown()
 

@@ -56,6 +56,7 @@ def restore_rasa_load() -> Iterator[None]:
     inference_load.uninstall()
 
 
+@pytest.mark.model
 def test_same_parses_as_rasas_own_load(restore_rasa_load: None) -> None:
     assert len(MESSAGES) >= 20
     ours = parses(inference_only=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from tests.live_server import LiveServer
+
+pytestmark = pytest.mark.model
 
 SECRET_MESSAGES = [
     "hallo, ik heb last van zeldzaamwoord-kwartel migraine",

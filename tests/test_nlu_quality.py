@@ -15,6 +15,8 @@ import pytest
 
 from scripts.nlu_eval import dev_cases, heldout_cases, metrics, predict
 
+pytestmark = pytest.mark.model
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "poortwachter.tar.gz"
 BASELINE = ROOT / "reports" / "nlu_eval.json"

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.live_server import LiveServer, texts
+
+pytestmark = pytest.mark.model
 
 
 def test_restart_keeps_the_conversation(tmp_path: Path) -> None:

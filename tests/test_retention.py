@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
@@ -74,6 +75,7 @@ def test_make_purge_command(tmp_path: Path) -> None:
     assert senders(store) == {"new"}
 
 
+@pytest.mark.model
 def test_the_service_purges_on_its_own(tmp_path: Path) -> None:
     data = tmp_path / "var"
     data.mkdir()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from tests.live_server import LiveServer, texts
+
+pytestmark = pytest.mark.model
 
 
 def test_hallo_gets_a_dutch_greeting(live_server: LiveServer) -> None:

@@ -13,7 +13,10 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
+from bot.messages import NOT_PROCESSED
 from tests.live_server import ROOT, LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -127,10 +130,37 @@ def test_server_unreachable_gives_a_message_and_retry(page: Page, live_server: L
     expect(alert).to_contain_text("niet bereikbaar")
     expect(page.locator(".pw-typing")).to_be_hidden()
     page.unroute("**/webhooks/rest/webhook")
-    alert.get_by_role("button", name="Opnieuw proberen").click()
+    alert.get_by_role("button", name="Opnieuw versturen").click()
     wait_answer(page, 1)
     expect(last_bot(page)).to_contain_text("casemanager")
     expect(alert).to_be_hidden()
+
+
+def test_a_message_not_processed_is_marked_and_sent_again(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/")
+    busy = {"detail": NOT_PROCESSED}
+    page.route(
+        "**/webhooks/rest/webhook",
+        lambda route: route.fulfill(
+            status=503,
+            headers={"Retry-After": "2"},
+            content_type="application/json",
+            body=json.dumps(busy),
+        ),
+    )
+    ask(page, "wat is passend werk?")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text(NOT_PROCESSED)
+    question = page.locator(".pw-user").last
+    expect(question).to_contain_text("Niet verzonden")
+    page.unroute("**/webhooks/rest/webhook")
+    alert.get_by_role("button", name="Opnieuw versturen").click()
+    wait_answer(page, 1)
+    expect(last_bot(page)).to_contain_text("passend werk")
+    expect(question).not_to_contain_text("Niet verzonden")
+    expect(page.locator(".pw-user")).to_have_count(1)  # sent again, not typed twice
 
 
 def test_launcher_keyboard_only_and_focus(page: Page, live_server: LiveServer) -> None:
