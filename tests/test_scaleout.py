@@ -8,7 +8,6 @@ these tests skip with a note on how to run them; with CI set, they fail instead.
 from __future__ import annotations
 
 import os
-import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,57 +16,32 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg2
 import pytest
 import redis
 
-from bot.messages import STORE_UNAVAILABLE
-from tests.live_server import ROOT, LiveServer, texts
-from tests.tcp_proxy import TcpProxy
-
-PG_HOST = os.environ.get("TEST_POSTGRES_HOST", "127.0.0.1")
-PG_PORT = int(os.environ.get("TEST_POSTGRES_PORT", "5432"))
-PG_USER = os.environ.get("TEST_POSTGRES_USER", "postgres")
-REDIS_PORT = int(os.environ.get("TEST_REDIS_PORT", "6379"))
-HOW_TO = (
-    "needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth) and Redis on "
-    "127.0.0.1:6379; set TEST_POSTGRES_HOST/PORT/USER and TEST_REDIS_PORT to use others"
+from bot.messages import NOT_PROCESSED, STORE_UNAVAILABLE
+from scripts.scaleout_env import (
+    HOW_TO,
+    PG_HOST,
+    PG_PORT,
+    REDIS_DB,
+    REDIS_PORT,
+    scaleout_env,
+    scratch_database,
+    servers_reachable,
 )
-
-
-def reachable(port: int, host: str = "127.0.0.1") -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(1)
-        return probe.connect_ex((host, port)) == 0
+from tests.live_server import LiveServer, texts
+from tests.tcp_proxy import TcpProxy
 
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[str]:
-    if not (reachable(PG_PORT, PG_HOST) and reachable(REDIS_PORT)):
+    if not servers_reachable():
         if os.environ.get("CI"):
             pytest.fail(f"scale-out servers unreachable in CI: {HOW_TO}")
         pytest.skip(HOW_TO)
-    name = f"poortwachter_test_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(host=PG_HOST, port=PG_PORT, user=PG_USER, dbname="postgres")
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    yield name
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
-
-
-def scaleout_env(database: str, pg_port: int = PG_PORT) -> dict[str, str]:
-    return {
-        "ENDPOINTS_PATH": str(ROOT / "endpoints.scaleout.yml"),
-        "POSTGRES_HOST": PG_HOST,
-        "POSTGRES_PORT": str(pg_port),
-        "POSTGRES_DB": database,
-        "POSTGRES_USER": PG_USER,
-        "POSTGRES_PASSWORD": "",
-        "REDIS_HOST": "127.0.0.1",
-        "REDIS_PORT": str(REDIS_PORT),
-        "REDIS_DB": "3",
-    }
+    with scratch_database() as name:
+        yield name
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +166,51 @@ def test_database_unreachable_fails_fast_with_503_and_recovers(
         proxy.cut()
 
 
-def test_redis_holds_the_locks(replicas: list[LiveServer]) -> None:
-    replicas[0].chat(f"lock-{uuid.uuid4().hex[:6]}", "hallo")
-    client = redis.Redis(port=REDIS_PORT, db=3)
-    assert client.ping()
+def test_a_conversation_held_in_redis_waits_on_every_replica(replicas: list[LiveServer]) -> None:
+    """The replicas lock conversations in Redis: while another holder (a third replica, here
+    the test) has the conversation, a message waits, and goes on once it is released."""
+    sender = f"lock-{uuid.uuid4().hex[:6]}"
+    client = redis.Redis(port=REDIS_PORT, db=int(REDIS_DB))
+    held = client.lock(f"poortwachter:conversation:{sender}", timeout=30)
+    assert held.acquire(blocking=False)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        began = time.monotonic()
+        waiting = pool.submit(replicas[1].chat, sender, "wat is passend werk?")
+        time.sleep(1.5)
+        assert not waiting.done()  # blocked by the lock, not answered past it
+        held.release()
+        answer = waiting.result()
+    assert time.monotonic() - began >= 1.5
+    assert "passend werk" in texts(answer).lower()
+    assert [m["text"] for m in history(replicas[0], sender) if m["role"] == "user"] == [
+        "wat is passend werk?"
+    ]
+
+
+def test_a_message_that_waits_too_long_gets_503_with_retry_after(
+    database: str, tmp_path: Path
+) -> None:
+    server = LiveServer(
+        tmp_path / "impatient",
+        tmp_path / "impatient.log",
+        env_extra={**scaleout_env(database), "LOCK_WAIT_SECONDS": "1"},
+    ).start()
+    sender = f"busy-{uuid.uuid4().hex[:6]}"
+    held = redis.Redis(port=REDIS_PORT, db=int(REDIS_DB)).lock(
+        f"poortwachter:conversation:{sender}", timeout=30
+    )
+    assert held.acquire(blocking=False)
+    try:
+        response = httpx.post(
+            f"{server.url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "wat is spoor 2?"},
+            timeout=60,
+        )
+        assert response.status_code == 503
+        assert response.json()["detail"] == NOT_PROCESSED
+        assert int(response.headers["Retry-After"]) > 0
+        held.release()
+        assert history(server, sender) == []  # not processed, so nothing stored
+        assert "spoor 2" in texts(server.chat(sender, "wat is spoor 2?")).lower()  # sent again
+    finally:
+        server.stop()

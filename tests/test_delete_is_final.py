@@ -1,0 +1,129 @@
+"""Deleting a conversation is final: a turn in flight finishes first (the delete waits for the
+conversation lock) and cannot write the deleted conversation back. On SQLite (one service)
+and on PostgreSQL with Redis (two replicas: the turn on one, the delete on the other)."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+
+from scripts.scaleout_env import HOW_TO, scaleout_env, scratch_database, servers_reachable
+from tests.live_server import LiveServer, free_port, texts
+
+pytestmark = pytest.mark.model
+DELAY_S = 2.0
+
+
+class SlowActionProxy(http.server.ThreadingHTTPServer):
+    """Forwards each action call to the service's own webhook, answering `delay` s later."""
+
+    def __init__(self, target: str, delay: float) -> None:
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                time.sleep(delay)
+                request = urllib.request.Request(
+                    target, data=body, headers={"Content-Type": "application/json"}
+                )
+                with urllib.request.urlopen(request, timeout=30) as answer:
+                    payload = answer.read()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *_: object) -> None:
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+def slow_server(
+    tmp_path: Path, name: str, env: dict[str, str]
+) -> tuple[LiveServer, SlowActionProxy]:
+    port = free_port()
+    proxy = SlowActionProxy(f"http://127.0.0.1:{port}/webhook", DELAY_S)
+    env = {**env, "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{proxy.server_address[1]}/webhook"}
+    server = LiveServer(tmp_path / name, tmp_path / f"{name}.log", env_extra=env, port=port)
+    return server, proxy
+
+
+def delete_during_a_turn(turn_on: LiveServer, delete_on: LiveServer, sender: str) -> None:
+    assert "Poortwachter-assistent" in texts(turn_on.chat(sender, "hallo"))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        began = time.monotonic()
+        turn = pool.submit(
+            httpx.post,
+            f"{turn_on.url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "wat is spoor 1?"},
+            timeout=60,
+        )
+        time.sleep(DELAY_S / 4)  # the turn now waits for its slow action
+        deleted = httpx.delete(f"{delete_on.url}/api/conversations/{sender}", timeout=60)
+        waited = time.monotonic() - began
+        answer = turn.result()
+    assert deleted.status_code == 204
+    assert waited >= DELAY_S * 0.9, "the delete must wait for the turn in flight"
+    assert answer.status_code == 200 and "spoor 1" in texts(answer.json()).lower()
+    # Nothing of the conversation is left, and nothing comes back later.
+    history = httpx.get(f"{delete_on.url}/api/conversations/{sender}").json()["messages"]
+    assert history == []
+    time.sleep(0.5)
+    assert httpx.get(f"{turn_on.url}/api/conversations/{sender}").json()["messages"] == []
+    # The same id starts afresh.
+    assert "Poortwachter-assistent" in texts(delete_on.chat(sender, "hallo"))
+    users = [
+        m["text"]
+        for m in httpx.get(f"{turn_on.url}/api/conversations/{sender}").json()["messages"]
+        if m["role"] == "user"
+    ]
+    assert users == ["hallo"]
+
+
+def test_delete_waits_for_the_turn_in_flight_on_sqlite(tmp_path: Path) -> None:
+    server, proxy = slow_server(tmp_path, "sqlite", {})
+    server.start()
+    try:
+        delete_during_a_turn(server, server, "del-sqlite")
+    finally:
+        server.stop()
+        proxy.shutdown()
+
+
+@pytest.fixture
+def database() -> Iterator[str]:
+    if not servers_reachable():
+        if os.environ.get("CI"):
+            pytest.fail(f"scale-out servers unreachable in CI: {HOW_TO}")
+        pytest.skip(HOW_TO)
+    with scratch_database() as name:
+        yield name
+
+
+@pytest.mark.scaleout
+def test_delete_on_another_replica_waits_for_the_turn_in_flight(
+    tmp_path: Path, database: str
+) -> None:
+    env = scaleout_env(database)
+    turning, proxy = slow_server(tmp_path, "turning", env)
+    deleting = LiveServer(tmp_path / "deleting", tmp_path / "deleting.log", env_extra=env)
+    turning.start(wait=False)
+    deleting.start()
+    turning.wait_ready()
+    try:
+        delete_during_a_turn(turning, deleting, "del-pg")
+    finally:
+        turning.stop()
+        deleting.stop()
+        proxy.shutdown()
