@@ -1,29 +1,32 @@
 """Personal deadline answers in Dutch, built from the engine's Timeline.
 
 Every personal answer ends with the disclaimer, and carries the engine's JSON for the widget
-(`custom` payload with type "timeline").
+(`custom` payload with type "timeline"). Words say what is known: a past deadline is "termijn
+voorbij" (the step may or may not have been done), a date the user gave is "gehouden op …"
+or "gepland op …", and dates that are no deadline are "rond" a day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.deadlines.model import Milestone, Timeline
-from bot.deadlines.rules import fact
+from bot.deadlines.rules import fact, sources
 from bot.dutch_format import format_date_nl
 
 DISCLAIMER = (
     "Let op: dit is een berekening volgens de wet. De bedrijfsarts, HR of UWV beslist "
     "uiteindelijk wat er in jouw situatie geldt."
 )
-STATUS_WORDS = {
-    "verstreken": "geweest",
-    "vandaag": "vandaag",
-    "binnenkort": "binnenkort",
-    "gepland": "gepland",
-    "lopend": "nu bezig",
+# How a date is introduced, by the kind of milestone (knowledge/milestones.yml).
+_DATE_PREFIX = {
+    "termijn": "Uiterlijk: ",
+    "rond": "Rond: ",
+    "praktijk": "In de praktijk rond: ",
+    "datum": "Datum: ",
 }
+_SPOOR2_SOURCES = ("bw_7_658a", "uwv_werkwijzer_poortwachter")
 
 
 def spoor2_reason() -> str:
@@ -39,13 +42,21 @@ def when(milestone: Milestone) -> str:
         return (
             f"tussen {format_date_nl(milestone.window_start)} en {format_date_nl(milestone.date)}"
         )
+    if milestone.kind == "rond":
+        return f"rond {format_date_nl(milestone.date)}"
+    if milestone.kind == "praktijk":
+        return f"in de praktijk rond {format_date_nl(milestone.date)}"
     return format_date_nl(milestone.date)
 
 
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def next_step(timeline: Timeline) -> Milestone | None:
-    """The earliest milestone that is not behind us (a running window counts as now)."""
-    open_steps = [m for m in timeline.milestones if m.status != "verstreken"]
-    return min(open_steps, key=lambda m: m.window_start or m.date, default=None)
+    """The earliest milestone that is not behind us and not done (a running window counts
+    as now)."""
+    return timeline.next_step()
 
 
 def timeline_payload(timeline: Timeline, focus: str | None = None) -> dict[str, Any]:
@@ -56,7 +67,7 @@ def overview_text(timeline: Timeline) -> list[str]:
     upcoming = next_step(timeline)
     lines = [f"Je termijnen bij eerste ziektedag {format_date_nl(timeline.first_sick_day)}:"]
     for milestone in timeline.milestones:
-        line = f"- {milestone.label}: {when(milestone)} ({STATUS_WORDS[milestone.status]})"
+        line = f"- {milestone.label}: {when(milestone)} ({milestone.status_label})"
         lines.append(f"**{line[2:]}** ← volgende stap" if milestone is upcoming else line)
     return [*lines, f"Spoor 2: {timeline.spoor2.advice}", *timeline.warnings]
 
@@ -65,15 +76,24 @@ def milestone_text(timeline: Timeline, milestone_id: str) -> list[str]:
     milestone = timeline.milestone(milestone_id)
     if milestone is None:  # e.g. after the AOW age
         return list(timeline.warnings)
-    deadline = "Dat is " if milestone.window_start is not None else "Uiterlijk: "
-    lines = [f"**{milestone.label}**: {deadline}{when(milestone)}."]
+    if milestone.window_start is not None:
+        day = f"Dat is {when(milestone)}"
+    else:
+        day = _DATE_PREFIX.get(milestone.kind, "") + format_date_nl(milestone.date)
+    lines = [f"**{milestone.label}**: {day}."]
+    if milestone.actual_date is not None:  # what the user told us: done or planned
+        lines.append(f"{capitalised(milestone.status_label)}.")
     if milestone_id == "spoor2_uiterlijk":  # the rule, then how this case's date follows
         lines += [spoor2_reason(), spoor2_reasoning(timeline)]
+        if timeline.spoor2.planned_start is not None:
+            lines.append(timeline.spoor2.advice)
     else:
         lines.append(milestone.explanation)
-    if milestone.status == "verstreken":
-        lines.append("Deze datum is al voorbij.")
-    return lines
+    if milestone.status == "verstreken" and not milestone.happened:
+        lines.append(
+            "Deze termijn is voorbij." if milestone.kind == "termijn" else "Deze datum is voorbij."
+        )
+    return [*lines, *timeline.warnings]
 
 
 def spoor2_reasoning(timeline: Timeline) -> str:
@@ -83,7 +103,9 @@ def spoor2_reasoning(timeline: Timeline) -> str:
     eje = timeline.milestone("eerstejaarsevaluatie")
     if eje is None:
         return spoor2_reason()
-    if eje.actual_date is not None:
+    if eje.actual_date is not None and eje.planned:
+        basis = f"de eerstejaarsevaluatie staat gepland op {format_date_nl(eje.actual_date)}."
+    elif eje.actual_date is not None:
         basis = f"de eerstejaarsevaluatie was op {format_date_nl(eje.actual_date)}."
     else:
         basis = f"de eerstejaarsevaluatie moet uiterlijk op {format_date_nl(eje.date)} zijn."
@@ -92,14 +114,42 @@ def spoor2_reasoning(timeline: Timeline) -> str:
 
 def spoor2_text(timeline: Timeline) -> list[str]:
     spoor2 = timeline.spoor2
-    headline = {
-        "gestart": "Spoor 2 is gestart.",
-        "niet_vereist": "Spoor 2 is nu niet nodig.",
-        "achterstallig": f"Spoor 2 is te laat: {spoor2.days_late} dagen over de uiterste datum.",
-        "starten": "Start spoor 2 nu.",
-        "nog_niet_nodig": "Spoor 2 is nog niet te laat.",
-    }[spoor2.status]
-    return [f"**{headline}**", spoor2.advice, spoor2_reason()]
+    return [
+        f"**{spoor2.status_label}.**",
+        spoor2.advice,
+        spoor2_reason(),
+        *timeline.warnings,
+    ]
+
+
+def sources_line(found: Iterable[dict[str, str]]) -> str | None:
+    """ "Bron: Art. 7:629 BW (…) (gecontroleerd 2 december 2026); …", each source once."""
+    names: list[str] = []
+    for source in found:
+        name = source["name"]
+        if source.get("checked_label"):
+            name += f" ({source['checked_label']})"
+        if name not in names:
+            names.append(name)
+    return "Bron: " + "; ".join(names) if names else None
+
+
+def answer_sources(
+    timeline: Timeline, focus: str | None, source_ids: Sequence[str] = ()
+) -> list[dict[str, str]]:
+    """The sources of what an answer states: the asked milestone, the warnings it shows and
+    the notes (by id in knowledge/sources.yml)."""
+    found: list[dict[str, str]] = []
+    if focus == "spoor2":
+        catalogue = sources()
+        found += [catalogue[s] for s in _SPOOR2_SOURCES]
+    elif focus:
+        milestone = timeline.milestone(focus)
+        found += list(milestone.sources) if milestone is not None else []
+    found += list(timeline.warning_sources)
+    catalogue = sources()
+    found += [catalogue[s] for s in source_ids]
+    return found
 
 
 def personal_reply(
@@ -107,14 +157,21 @@ def personal_reply(
     focus: str | None,
     intro: Sequence[str] = (),
     notes: Sequence[str] = (),
+    *,
+    cautions: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
 ) -> dict[str, Any]:
     """focus: a milestone id, "spoor2" for the spoor 2 check, or None for the overview.
-    intro lines come first, notes just before the disclaimer, which always ends the text."""
+    intro lines come first; cautions (cases these rules do not cover) before the dates, so
+    that nobody reads the dates as if they applied unchanged; notes and the sources line just
+    before the disclaimer, which always ends the text. source_ids: the sources of the notes
+    and cautions."""
     if focus == "spoor2":
         body = spoor2_text(timeline)
     elif focus:
         body = milestone_text(timeline, focus)
     else:
         body = overview_text(timeline)
-    text = "\n".join([*intro, *body, *notes, DISCLAIMER])
-    return {"text": text, "custom": timeline_payload(timeline, focus)}
+    bron = sources_line(answer_sources(timeline, focus, source_ids))
+    lines = [*intro, *cautions, *body, *notes, *([bron] if bron else []), DISCLAIMER]
+    return {"text": "\n".join(lines), "custom": timeline_payload(timeline, focus)}

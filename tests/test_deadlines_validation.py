@@ -39,7 +39,17 @@ def errors_for(raw: dict[str, Any]) -> dict[str, str]:
         ({"first_sick_day": "2026-01-05", "loonsanctie_weeks": 2.5}, "loonsanctie_weeks", "heel aantal"),
         ({"first_sick_day": "2026-01-05", "verlenging_end": "2027-12-31"}, "verlenging_end", "na het normale einde"),
         ({"first_sick_day": "2026-01-05", "uitzondering": "zomaar"}, "uitzondering", "Kies een van"),
-        ({"first_sick_day": "2026-01-05", "spoor2_start_date": "2027-01-01"}, "spoor2_start_date", "toekomst"),
+        # Spec 6.1: planned dates are fine, but an arbeidsdeskundige's finding cannot be planned,
+        # and no step of the case lies before its first sick day.
+        ({"first_sick_day": "2026-01-05", "geen_terugkeer_date": "2027-01-01"}, "geen_terugkeer_date", "toekomst"),
+        ({"first_sick_day": "2026-01-05", "eerstejaarsevaluatie_date": "2026-01-04"},
+         "eerstejaarsevaluatie_date", "vóór de eerste ziektedag"),
+        ({"first_sick_day": "2026-01-05", "spoor2_start_date": "2025-12-01"}, "spoor2_start_date", "vóór de eerste ziektedag"),
+        ({"first_sick_day": "2026-01-05", "wia_aanvraag_date": "2025-12-01"}, "wia_aanvraag_date", "vóór de eerste ziektedag"),
+        # Earlier periods that do not add up: the case starts with the last one.
+        ({"sick_periods": [{"start": "2026-01-05", "end": "2026-01-20"}, {"start": "2026-03-02"}],
+          "probleemanalyse_date": "2026-02-01"}, "probleemanalyse_date", "maandag 2 maart 2026"),
+        ({"first_sick_day": "2026-12-24"}, "first_sick_day", "toekomst"),
         ({"first_sick_day": "2026-01-05", "reference_date": "2026-13-01"}, "reference_date", "geen bestaande"),
     ],
 )  # fmt: skip
@@ -79,6 +89,24 @@ def test_valid_request_with_every_fact() -> None:
     )
     assert len(request.periods) == 2 and request.facts.loonsanctie_weeks == 12
     assert request.reference == TODAY
+
+
+def test_planned_dates_after_the_reference_date_are_accepted() -> None:
+    """Spec 6.1: HR plans ahead; these four facts may lie after the reference date."""
+    request = parse_timeline_request(
+        {
+            "first_sick_day": "2026-01-05",
+            "probleemanalyse_date": "2026-02-10",
+            "eerstejaarsevaluatie_date": "2027-01-15",
+            "spoor2_start_date": "2027-02-01",
+            "wia_aanvraag_date": "2027-10-01",
+        },
+        TODAY,
+    )
+    facts = request.facts
+    assert facts.eerstejaarsevaluatie_date == date(2027, 1, 15)
+    assert facts.spoor2_start_date == date(2027, 2, 1)
+    assert facts.wia_aanvraag_date == date(2027, 10, 1)
 
 
 def test_reference_date_defaults_to_today() -> None:

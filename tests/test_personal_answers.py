@@ -19,10 +19,18 @@ def test_overview_highlights_the_next_step_and_ends_with_the_disclaimer() -> Non
     text = reply["text"]
     assert text.startswith("Je termijnen bij eerste ziektedag maandag 5 januari 2026:")
     assert (
-        "**Eerstejaarsevaluatie: tussen maandag 16 november 2026 en zondag 3 januari 2027 (nu bezig)** ← volgende stap"
+        "**Eerstejaarsevaluatie: tussen maandag 16 november 2026 en zondag 3 januari 2027 (periode loopt nu)** ← volgende stap"
         in text
     )
-    assert "Probleemanalyse door de bedrijfsarts: zondag 15 februari 2026 (geweest)" in text
+    # A past deadline says what is known: the term is over, not that the step was done.
+    assert "Probleemanalyse door de bedrijfsarts: zondag 15 februari 2026 (termijn voorbij)" in text
+    assert "(geweest)" not in text and "(gepland)" not in text
+    # Practice and informative dates are no deadlines.
+    assert (
+        "Ziekmelding bij bedrijfsarts of arbodienst: in de praktijk rond zondag 11 januari 2026 (datum voorbij)"
+        in text
+    )
+    assert "Brief van UWV over de WIA-aanvraag: rond maandag 13 september 2027 (later)" in text
     assert text.endswith(DISCLAIMER)
     assert reply["custom"]["type"] == "timeline"
     assert reply["custom"]["timeline"]["case"]["first_sick_day"] == "2026-01-05"

@@ -154,3 +154,69 @@ def test_calendar_for_periods_that_add_up(client: TestClient) -> None:
     assert (end_of_pay(response.content) - end_of_pay(single.content)).days == 21 + 28
     bad = client.get("/api/timeline.ics", params={"sick_periods": "gisteren.."})
     assert bad.status_code == 422 and "datum" in bad.text
+
+
+def test_planned_dates_are_accepted_and_called_planned(client: TestClient) -> None:
+    """Spec 6.1: "de eerstejaarsevaluatie staat gepland op 15 januari, wanneer moet spoor 2
+    dan starten?" (BOT_TODAY is 2026-11-23)."""
+    response = client.post(
+        "/api/timeline",
+        json={
+            "first_sick_day": "2026-03-02",
+            "eerstejaarsevaluatie_date": "2027-01-15",
+            "spoor2_start_date": "2027-03-15",
+        },
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    eje = next(m for m in body["milestones"] if m["id"] == "eerstejaarsevaluatie")
+    assert eje["actual_date"] == "2027-01-15" and eje["planned"] is True
+    assert eje["status_label"] == "gepland op 15 januari 2027"
+    spoor2 = body["spoor2"]
+    assert spoor2["deadline"] == "2027-02-26"  # 15 January + 6 weeks
+    assert spoor2["status"] == "nog_niet_nodig"  # a planned start is not a start
+    assert spoor2["planned_start"] == "2027-03-15" and spoor2["planned_start_late"] is True
+    assert spoor2["planned_days_late"] == 17
+    assert spoor2["status_label"] == "De geplande start van spoor 2 is te laat"
+
+
+def test_still_invalid_after_spec_6_1(client: TestClient) -> None:
+    response = client.post(
+        "/api/timeline",
+        json={
+            "first_sick_day": "2026-03-02",
+            "eerstejaarsevaluatie_date": "2026-02-01",
+            "geen_terugkeer_date": "2027-01-01",
+        },
+    )
+    assert response.status_code == 422
+    fields = {e["field"]: e["message"] for e in response.json()["detail"]}
+    assert "toekomst" in fields["geen_terugkeer_date"]
+    first = client.post(
+        "/api/timeline",
+        json={"first_sick_day": "2026-03-02", "eerstejaarsevaluatie_date": "2026-02-01"},
+    )
+    assert "vóór de eerste ziektedag" in first.json()["detail"][0]["message"]
+
+
+def test_ics_with_planned_dates(client: TestClient) -> None:
+    response = client.get(
+        "/api/timeline.ics",
+        params={
+            "first_sick_day": "2026-03-02",
+            "eerstejaarsevaluatie_date": "2027-01-15",
+            "spoor2_start_date": "2027-02-20",
+        },
+    )
+    assert response.status_code == 200, response.text
+    events = {
+        str(e["uid"]).split("@")[0].split("-", 1)[1]: e
+        for e in Calendar.from_ical(response.content).walk("VEVENT")
+    }
+    eje = str(events["eerstejaarsevaluatie"]["description"])
+    assert "Gepland op 15 januari 2027." in eje
+    spoor2 = events["spoor2_uiterlijk"]
+    assert spoor2.decoded("dtstart") == date(2027, 2, 26)
+    assert "Spoor 2 staat gepland op zaterdag 20 februari 2027. Dat is op tijd" in str(
+        spoor2["description"]
+    )

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 from icalendar import Calendar, Event
 
-from bot.deadlines.model import Timeline
+from bot.deadlines.model import Milestone, Timeline
 
 PRODID = "-//Poortwachter-assistent//NL"
 UID_DOMAIN = "poortwachter-assistent"
@@ -20,6 +20,20 @@ UID_DOMAIN = "poortwachter-assistent"
 def event_uid(timeline: Timeline, milestone_id: str) -> str:
     case_key = hashlib.sha256(timeline.first_sick_day.isoformat().encode()).hexdigest()[:16]
     return f"{case_key}-{milestone_id}@{UID_DOMAIN}"
+
+
+def _description(timeline: Timeline, milestone: Milestone) -> str:
+    lines = [milestone.explanation]
+    if milestone.actual_date is not None:  # done or planned: say which, with its date
+        lines.append(milestone.status_label[:1].upper() + milestone.status_label[1:] + ".")
+    if milestone.id == "spoor2_uiterlijk" and timeline.spoor2.planned_start is not None:
+        lines.append(timeline.spoor2.advice)
+    lines.append(f"Wie: {milestone.responsible}.")
+    if milestone.sources:
+        source = milestone.sources[0]
+        checked = f", {source['checked_label']}" if source.get("checked_label") else ""
+        lines.append(f"Bron: {source['name']} ({source['url']}{checked})")
+    return "\n".join(lines)
 
 
 def timeline_to_ics(timeline: Timeline, stamp: datetime | None = None) -> bytes:
@@ -36,10 +50,7 @@ def timeline_to_ics(timeline: Timeline, stamp: datetime | None = None) -> bytes:
         event.add("summary", milestone.label)
         event.add("dtstart", milestone.window_start or milestone.date)
         event.add("dtend", milestone.date + timedelta(days=1))  # exclusive for all-day events
-        description = f"{milestone.explanation}\nWie: {milestone.responsible}."
-        if milestone.sources:
-            description += f"\nBron: {milestone.sources[0]['name']} ({milestone.sources[0]['url']})"
-        event.add("description", description)
+        event.add("description", _description(timeline, milestone))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return bytes(calendar.to_ical())

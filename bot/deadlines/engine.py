@@ -8,6 +8,7 @@ date of its sick day, gaps skipped. Only the 42nd-week report rolls to a working
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bot.deadlines.model import CaseFacts, Milestone, SickPeriod, Timeline
@@ -20,6 +21,7 @@ from bot.deadlines.rules import (
     last_day_of_week,
     milestone_texts,
     sources,
+    status_labels,
 )
 from bot.deadlines.spoor2 import assess_spoor2
 from bot.deadlines.workdays import first_working_day_on_or_after
@@ -42,6 +44,26 @@ def status_of(day: date, reference: date, window_start: date | None = None) -> s
     return "gepland"
 
 
+def short_date_nl(day: date) -> str:
+    """ "15 januari 2027": the weekday left out, for status words."""
+    return format_date_nl(day).split(" ", 1)[1]
+
+
+def status_label(
+    status: str, kind: str, done_word: str, actual_date: date | None, reference: date
+) -> str:
+    """The Dutch words for a status. They say what is known: a date the user gave (done or
+    planned) wins; a past deadline is "termijn voorbij", never "geweest"."""
+    words = status_labels()
+    if actual_date is not None:
+        if actual_date > reference:
+            return words["gepland_op"].format(date=short_date_nl(actual_date))
+        return words["gedaan_op"].format(done=done_word, date=short_date_nl(actual_date))
+    if status == "verstreken" and kind != "termijn":
+        return words["verstreken_zonder_termijn"]
+    return words[status]
+
+
 def _milestone(
     milestone_id: str,
     day: date,
@@ -53,17 +75,22 @@ def _milestone(
 ) -> Milestone:
     text = milestone_texts()[milestone_id]
     catalogue = sources()
+    status = status_of(day, reference, window_start)
     return Milestone(
         id=milestone_id,
         label=text.label,
         responsible=text.responsible,
         explanation=text.explanation,
         sources=tuple(catalogue[s] for s in text.source_ids),
-        status=status_of(day, reference, window_start),
+        status=status,
         date=day,
         window_start=window_start,
         actual_date=actual_date,
         series=series,
+        kind=text.kind,
+        status_label=status_label(status, text.kind, text.done, actual_date, reference),
+        happened=actual_date is not None and actual_date <= reference,
+        planned=actual_date is not None and actual_date > reference,
     )
 
 
@@ -81,7 +108,9 @@ def _next_or_last(series: tuple[date, ...], reference: date) -> date:
     return next((d for d in series if d >= reference), series[-1])
 
 
-def _end_of_pay(case: Case, facts: CaseFacts, wia_deadline: date) -> tuple[date, list[str]]:
+def _end_of_pay(
+    case: Case, facts: CaseFacts, wia_deadline: date, reference: date
+) -> tuple[date, list[str]]:
     """Last day of loondoorbetaling with extensions (spec section 4) and their warnings."""
     warnings: list[str] = []
     end = case.date_of_sick_day(days_in_weeks(fact("weeks_wachttijd")))
@@ -89,13 +118,25 @@ def _end_of_pay(case: Case, facts: CaseFacts, wia_deadline: date) -> tuple[date,
         end = facts.verlenging_end
     if facts.loonsanctie_weeks:
         end += timedelta(days=days_in_weeks(facts.loonsanctie_weeks))
-    if facts.wia_aanvraag_date is not None and facts.wia_aanvraag_date > wia_deadline:
-        delay = (facts.wia_aanvraag_date - wia_deadline).days
+    applied = facts.wia_aanvraag_date
+    if applied is not None and applied > wia_deadline:
+        delay = (applied - wia_deadline).days
         end += timedelta(days=delay)
+        if applied > reference:  # planned (spec 6.1): computed as if it happened
+            what = (
+                f"De WIA-aanvraag staat gepland op {format_date_nl(applied)}: {delay} dagen "
+                f"na de uiterste datum ({format_date_nl(wia_deadline)}). Dien hem eerder in. "
+                "Blijft het zo, dan schuiven"
+            )
+        else:
+            what = f"De WIA-aanvraag is {delay} dagen te laat ingediend. Daardoor schuiven"
         warnings.append(
-            f"De WIA-aanvraag is {delay} dagen te laat ingediend. De wachttijd en de "
-            "loondoorbetaling schuiven even lang op. De werknemer kan over die periode loon "
-            "mislopen: bespreek dit met UWV."
+            f"{what} de wachttijd en het einde van de loondoorbetaling even lang op (art. "
+            "7:629 lid 11 BW). Had de werknemer geen goede reden om te laat te zijn? Dan heeft "
+            "de werknemer over die vertraging geen recht op loon (art. 7:629 lid 3 onder f "
+            "BW). Het loon over die vertraging is een zaak tussen werknemer en werkgever, niet "
+            "van UWV: bespreek het samen. Komen jullie er niet uit, dan beslist de "
+            "kantonrechter."
         )
     return end, warnings
 
@@ -124,11 +165,19 @@ def compute_timeline(
             last_day_of_week(fact("week_eerstejaarsevaluatie_end")) + spoor2_after_eje
         )
     wia_deadline = day_of(last_day_of_week(fact("week_wia_aanvraag")))
-    end_of_pay, warnings = _end_of_pay(case, facts, wia_deadline)
+    end_of_pay, warnings = _end_of_pay(case, facts, wia_deadline, reference)
+    aow_end = _aow_end_of_pay(case, facts.aow_date)
+    aow_cuts_pay = aow_end is not None and aow_end < end_of_pay
+    if aow_cuts_pay and aow_end is not None:
+        end_of_pay = aow_end
     normal_end = day_of(days_in_weeks(fact("weeks_wachttijd")))
     meetings = _progress_meetings(plan, normal_end)
 
     m = _milestone
+    end_milestone = m("einde_loondoorbetaling", end_of_pay, reference)
+    if aow_cuts_pay:
+        aow_text = milestone_texts()["einde_loondoorbetaling"].explanation_aow
+        end_milestone = replace(end_milestone, explanation=aow_text or end_milestone.explanation)
     milestones = [
         m(
             "ziekmelding_arbodienst",
@@ -154,13 +203,20 @@ def compute_timeline(
         m("wia_brief_uwv", day_of(first_day_after_weeks(fact("week_wia_brief"))), reference),
         m("eindevaluatie", day_of(last_day_of_week(fact("week_eindevaluatie"))), reference),
         m("wia_aanvraag", wia_deadline, reference, actual_date=facts.wia_aanvraag_date),
-        m("einde_loondoorbetaling", end_of_pay, reference),
+        end_milestone,
         m("wia_ingang", end_of_pay + timedelta(days=1), reference),
     ]
-    warnings += _general_warnings(case)
+    general = _general_warnings(case)
+    late_eje = _late_eerstejaarsevaluatie(facts.eerstejaarsevaluatie_date, eje_end, reference)
+    source_ids = ["bw_7_629"] if warnings or general else []
+    if late_eje:
+        source_ids.append("regeling_procesgang")
+    warnings += general + late_eje
     if facts.aow_date is not None:
-        milestones, aow_warning = _before_aow(milestones, facts.aow_date)
-        warnings += aow_warning
+        milestones, aow_warnings = _before_aow(milestones, facts.aow_date, case, end_of_pay)
+        warnings += aow_warnings
+        if aow_warnings and "bw_7_629" not in source_ids:
+            source_ids.append("bw_7_629")
     return Timeline(
         first_sick_day=case.first_sick_day,
         reference_date=reference,
@@ -170,6 +226,7 @@ def compute_timeline(
         milestones=tuple(milestones),
         spoor2=assess_spoor2(spoor2_deadline, reference, facts),
         warnings=tuple(warnings),
+        warning_sources=tuple(sources()[source_id] for source_id in source_ids),
     )
 
 
@@ -193,14 +250,66 @@ def _general_warnings(case: Case) -> list[str]:
     return warnings
 
 
-def _before_aow(milestones: list[Milestone], aow_date: date) -> tuple[list[Milestone], list[str]]:
-    """Reaching the AOW age ends the employer's duties: later milestones do not apply."""
-    kept = [m for m in milestones if (m.window_start or m.date) < aow_date]
-    dropped = [m.label for m in milestones if m not in kept]
-    if not dropped:
-        return kept, []
-    return kept, [
-        f"De werknemer bereikt op {format_date_nl(aow_date)} de AOW-leeftijd. Daarna gelden "
-        f"deze stappen niet meer: {', '.join(dropped)}. Na de AOW-leeftijd geldt voor nieuwe "
-        f"ziekte maximaal {fact('weeks_loondoorbetaling_na_aow')} weken loondoorbetaling."
+def _late_eerstejaarsevaluatie(held: date | None, window_end: date, reference: date) -> list[str]:
+    """An eerstejaarsevaluatie (held or planned) after week 52 is later than it should be."""
+    if held is None or held <= window_end:
+        return []
+    when = "staat gepland op" if held > reference else "was op"
+    return [
+        f"De eerstejaarsevaluatie {when} {format_date_nl(held)}: na het einde van week "
+        f"{fact('week_eerstejaarsevaluatie_end')} ({format_date_nl(window_end)}). Dat is later "
+        f"dan de periode van week {fact('week_eerstejaarsevaluatie_start')} tot en met week "
+        f"{fact('week_eerstejaarsevaluatie_end')}. Leg in het re-integratiedossier uit waarom."
     ]
+
+
+def _aow_end_of_pay(case: Case, aow_date: date | None) -> date | None:
+    """Art. 7:629 lid 2 BW: from the AOW age the right to pay lasts six weeks (within the 104
+    weeks). Sick from before the AOW date: six weeks from that date; already past the AOW age
+    on the first sick day: the first six weeks of sickness."""
+    if aow_date is None:
+        return None
+    weeks = days_in_weeks(fact("weeks_loondoorbetaling_na_aow"))
+    if aow_date <= case.first_sick_day:
+        return case.date_of_sick_day(weeks)
+    return aow_date + timedelta(days=weeks - 1)
+
+
+def _before_aow(
+    milestones: list[Milestone], aow_date: date, case: Case, end_of_pay: date
+) -> tuple[list[Milestone], list[str]]:
+    """Reaching the AOW age ends the employer's duties (spec section 7): later milestones do
+    not apply. The last day of pay stays: six weeks after the AOW date at most."""
+    kept = [
+        m
+        for m in milestones
+        if m.id == "einde_loondoorbetaling" or (m.window_start or m.date) < aow_date
+    ]
+    dropped = [m.label for m in milestones if m not in kept]
+    weeks = fact("weeks_loondoorbetaling_na_aow")
+    warnings = []
+    if aow_date <= case.first_sick_day:
+        pay = (
+            f"De werknemer had de AOW-leeftijd al bereikt ({format_date_nl(aow_date)}) toen "
+            f"de ziekte begon. Dan betaalt de werkgever het loon bij ziekte hoogstens {weeks} "
+            f"weken door, tot en met {format_date_nl(end_of_pay)} (art. 7:629 lid 2 BW). "
+            "Eindigt het contract eerder, dan stopt het loon ook eerder."
+        )
+    elif aow_date <= end_of_pay:
+        pay = (
+            f"De werknemer bereikt op {format_date_nl(aow_date)} de AOW-leeftijd. Vanaf die "
+            f"dag betaalt de werkgever het loon bij ziekte nog hoogstens {weeks} weken door, "
+            f"en nooit langer dan {fact('weeks_wachttijd')} weken in totaal: de laatste dag is "
+            f"{format_date_nl(end_of_pay)} (art. 7:629 lid 2 BW). Eindigt het contract "
+            "eerder, bijvoorbeeld op de AOW-datum, dan stopt het loon ook eerder."
+        )
+    else:
+        pay = ""
+    if pay:
+        warnings.append(pay)
+    if dropped:
+        warnings.append(
+            "Na de AOW-leeftijd gelden de stappen richting de WIA niet meer. Deze vervallen: "
+            f"{', '.join(dropped)}."
+        )
+    return kept, warnings

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.deadlines.rules import status_labels
+
 Uitzondering = Literal[
     "geen_benutbare_mogelijkheden", "terugkeer_binnen_3_maanden", "aow_binnen_jaar"
 ]
@@ -49,8 +51,12 @@ class Milestone:
     status: str
     date: dt.date  # the deadline; for a window its last day
     window_start: dt.date | None = None
-    actual_date: dt.date | None = None  # when the user told us it happened
+    actual_date: dt.date | None = None  # when it happened, or (after the reference) is planned
     series: tuple[dt.date, ...] = ()  # all dates of a repeating milestone
+    kind: str = "termijn"  # termijn (deadline), rond, praktijk or datum: see milestones.yml
+    status_label: str = ""  # the Dutch words shown for the status, e.g. "termijn voorbij"
+    happened: bool = False  # the user gave the date it happened (on or before the reference)
+    planned: bool = False  # the user gave a date after the reference: planned, not done
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -58,6 +64,8 @@ class Milestone:
             "date": self.date.isoformat(),
             "responsible": self.responsible,
             "status": self.status,
+            "status_label": self.status_label,
+            "kind": self.kind,
             "label": self.label,
             "explanation": self.explanation,
             "source": self.sources[0] if self.sources else None,
@@ -68,6 +76,7 @@ class Milestone:
             result["window_end"] = self.date.isoformat()
         if self.actual_date is not None:
             result["actual_date"] = self.actual_date.isoformat()
+            result["planned"] = self.planned
         if self.series:
             result["series"] = [d.isoformat() for d in self.series]
         return result
@@ -80,10 +89,14 @@ class Spoor2Assessment:
     advice: str
     days_late: int | None = None
     start_date: dt.date | None = None
+    status_label: str = ""  # the Dutch headline, e.g. "Spoor 2 is nog niet te laat"
+    planned_start: dt.date | None = None  # a start date after the reference date
+    planned_days_late: int | None = None  # days the planned start lies after the deadline
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
             "status": self.status,
+            "status_label": self.status_label,
             "deadline": self.deadline.isoformat(),
             "advice": self.advice,
         }
@@ -91,6 +104,11 @@ class Spoor2Assessment:
             result["days_late"] = self.days_late
         if self.start_date is not None:
             result["start_date"] = self.start_date.isoformat()
+        if self.planned_start is not None:
+            result["planned_start"] = self.planned_start.isoformat()
+            result["planned_start_late"] = self.planned_days_late is not None
+            if self.planned_days_late is not None:
+                result["planned_days_late"] = self.planned_days_late
         return result
 
 
@@ -104,14 +122,33 @@ class Timeline:
     milestones: tuple[Milestone, ...]
     spoor2: Spoor2Assessment
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    warning_sources: tuple[dict[str, str], ...] = ()  # the sources of what the warnings say
 
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
+
+    def next_step(self) -> Milestone | None:
+        """The earliest milestone that is not behind us and not done (a running window
+        counts as now)."""
+        open_steps = [m for m in self.milestones if m.status != "verstreken" and not m.happened]
+        return min(open_steps, key=lambda m: m.window_start or m.date, default=None)
+
+    def badge(self, milestone: Milestone, next_id: str | None) -> tuple[str, str]:
+        """(kind, Dutch words) of the badge the widget shows: late, next, done or later."""
+        if milestone.id == "spoor2_uiterlijk" and self.spoor2.status == "achterstallig":
+            return "late", status_labels()["te_laat"]
+        if milestone.id == next_id:
+            return "next", status_labels()["volgende_stap"]
+        if milestone.status == "verstreken" or milestone.happened:
+            return "done", milestone.status_label
+        return "later", milestone.status_label
 
     def to_dict(self) -> dict[str, Any]:
         def period(p: SickPeriod) -> dict[str, str | None]:
             return {"start": p.start.isoformat(), "end": p.end.isoformat() if p.end else None}
 
+        upcoming = self.next_step()
+        next_id = upcoming.id if upcoming is not None else None
         return {
             "case": {
                 "first_sick_day": self.first_sick_day.isoformat(),
@@ -120,7 +157,12 @@ class Timeline:
                 "periods_added_up": [period(p) for p in self.periods_added],
                 "earlier_periods_closed": [period(p) for p in self.periods_closed],
             },
-            "milestones": [m.to_dict() for m in self.milestones],
+            "milestones": [self._milestone_dict(m, next_id) for m in self.milestones],
+            "next_step": next_id,
             "spoor2": self.spoor2.to_dict(),
             "warnings": list(self.warnings),
         }
+
+    def _milestone_dict(self, milestone: Milestone, next_id: str | None) -> dict[str, Any]:
+        kind, words = self.badge(milestone, next_id)
+        return {**milestone.to_dict(), "badge": {"kind": kind, "label": words}}

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
+from bot.dutch_format import MONTHS
 from bot.knowledge import KNOWLEDGE_DIR, fill_facts, load_facts, read_yaml
 
 
@@ -15,6 +17,9 @@ class MilestoneText:
     responsible: str
     explanation: str
     source_ids: tuple[str, ...]
+    kind: str = "termijn"  # termijn, rond, praktijk or datum (see milestones.yml)
+    done: str = "gedaan"  # the word for "it happened" ("gehouden", "gestart")
+    explanation_aow: str | None = None  # einde_loondoorbetaling when the AOW age cuts it
 
 
 @cache
@@ -54,12 +59,41 @@ def milestone_texts() -> dict[str, MilestoneText]:
             responsible=item["responsible"],
             explanation=fill_facts(item["explanation"], all_facts),
             source_ids=tuple(item["sources"]),
+            kind=item.get("kind", "termijn"),
+            done=item.get("done", "gedaan"),
+            explanation_aow=(
+                fill_facts(item["explanation_aow"], all_facts)
+                if "explanation_aow" in item
+                else None
+            ),
         )
         for milestone_id, item in raw.items()
     }
 
 
 @cache
+def status_labels() -> dict[str, str]:
+    """The words shown beside a date (knowledge/milestones.yml, `status_labels`)."""
+    raw: dict[str, str] = read_yaml(KNOWLEDGE_DIR / "milestones.yml")["status_labels"]
+    return dict(raw)
+
+
+@cache
 def sources() -> dict[str, dict[str, str]]:
+    """name and url of every source; when sources.yml dates it, also `checked` (ISO date)
+    and `checked_label`, the words answers show ("gecontroleerd 2 december 2026", or "nog
+    niet bevestigd" when that check could not confirm the source)."""
     raw = read_yaml(KNOWLEDGE_DIR / "sources.yml")["sources"]
-    return {key: {"name": value["name"], "url": value["url"]} for key, value in raw.items()}
+    result: dict[str, dict[str, str]] = {}
+    for key, value in raw.items():
+        source = {"name": value["name"], "url": value["url"]}
+        checked = value.get("checked")
+        if isinstance(checked, date):
+            source["checked"] = checked.isoformat()
+            source["checked_label"] = (
+                "nog niet bevestigd"
+                if value.get("confirmed", True) is False
+                else f"gecontroleerd {checked.day} {MONTHS[checked.month - 1]} {checked.year}"
+            )
+        result[key] = source
+    return result

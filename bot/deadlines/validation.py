@@ -24,8 +24,17 @@ DATE_FACTS = (
     "wia_aanvraag_date",
     "aow_date",
 )
+# Steps that HR plans ahead (spec 6.1): a date after the reference date is a planned date.
+PLANNED_ALLOWED = {
+    "probleemanalyse_date",
+    "eerstejaarsevaluatie_date",
+    "spoor2_start_date",
+    "wia_aanvraag_date",
+}
 # Facts that describe the future or a date set by UWV: they may lie after the reference date.
-FUTURE_ALLOWED = {"verlenging_end", "aow_date"}
+FUTURE_ALLOWED = {"verlenging_end", "aow_date", *PLANNED_ALLOWED}
+# Facts about this case's steps: they cannot lie before its first sick day.
+CASE_STEPS = {*PLANNED_ALLOWED, "geen_terugkeer_date"}
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,25 @@ def _facts(raw: dict[str, Any], reference: date, errors: _Collector) -> CaseFact
     )
 
 
+def _check_steps_after_first_sick_day(
+    periods: list[SickPeriod], facts: CaseFacts, errors: _Collector
+) -> None:
+    """A step of the case (done or planned) cannot lie before the case's first sick day."""
+    from bot.deadlines.periods import build_case
+
+    if not periods:
+        return
+    first = build_case(periods, fact("days_samentellen_max_gap")).first_sick_day
+    for name in sorted(CASE_STEPS):
+        value = getattr(facts, name)
+        if value is not None and value < first:
+            errors.add(
+                name,
+                f"Deze datum ligt vóór de eerste ziektedag ({format_date_nl(first)}). "
+                "Geef een datum op of na de eerste ziektedag.",
+            )
+
+
 def _check_verlenging(periods: list[SickPeriod], facts: CaseFacts, errors: _Collector) -> None:
     """A vrijwillige verlenging must end after the normal 104 weeks."""
     from bot.deadlines.periods import build_case
@@ -210,6 +238,7 @@ def parse_timeline_request(raw: dict[str, Any], today: date) -> TimelineRequest:
     facts = _facts(raw, reference, errors)
     if not errors.errors:
         _check_verlenging(periods, facts, errors)
+        _check_steps_after_first_sick_day(periods, facts, errors)
     if errors.errors or not periods:
         raise TimelineInputError(
             errors.errors or [FieldError("first_sick_day", "Geef de eerste ziektedag.")]
