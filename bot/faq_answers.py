@@ -67,7 +67,8 @@ def alternative_entry(
 
 
 def sources_line(entry: FaqEntry) -> str:
-    return "Bron: " + "; ".join(source.name for source in entry.sources)
+    """ "Bron: <naam> (gecontroleerd 2 december 2026); ...": every source with its check."""
+    return "Bron: " + "; ".join(f"{s.name} ({s.checked_label})" for s in entry.sources)
 
 
 def faq_payload(entry: FaqEntry, role: str | None) -> dict[str, Any]:
@@ -77,7 +78,16 @@ def faq_payload(entry: FaqEntry, role: str | None) -> dict[str, Any]:
         "title": entry.title,
         "role": role,
         "reviewed": entry.reviewed.isoformat(),
-        "sources": [{"name": s.name, "url": s.url} for s in entry.sources],
+        "sources": [
+            {
+                "name": s.name,
+                "url": s.url,
+                "checked": s.checked.isoformat(),
+                "confirmed": s.confirmed,
+                "checked_label": s.checked_label,
+            }
+            for s in entry.sources
+        ],
     }
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from bot.dutch_format import MONTHS
+
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 ROLES = ("werknemer", "werkgever")
 GENERAL = "algemeen"
@@ -35,6 +37,21 @@ class Source:
     id: str
     name: str
     url: str
+    checked: date  # the day the source was last checked
+    confirmed: bool = True  # False: that check could not confirm the address or content
+    note: str = ""
+
+    @property
+    def checked_label(self) -> str:
+        """How the answer shows the check: "gecontroleerd 2 december 2026"."""
+        if not self.confirmed:
+            return "nog niet bevestigd"
+        return f"gecontroleerd {format_day_nl(self.checked)}"
+
+
+def format_day_nl(day: date) -> str:
+    """ "2 december 2026" (without the weekday)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -108,9 +125,38 @@ def fill_facts(text: str, facts: dict[str, Any]) -> str:
     return text.format_map(facts).strip()
 
 
+def _source_problems(key: str, value: Any) -> list[str]:
+    if not isinstance(value, dict):
+        return [f"source {key}: not a mapping"]
+    problems = []
+    if not str(value.get("name") or "").strip():
+        problems.append(f"source {key}: no name")
+    if not str(value.get("url") or "").startswith("https://"):
+        problems.append(f"source {key}: no https url")
+    if not isinstance(value.get("checked"), date):
+        problems.append(f"source {key}: checked must be a date (YYYY-MM-DD)")
+    if value.get("confirmed", True) is False and not str(value.get("note") or "").strip():
+        problems.append(f"source {key}: confirmed: false needs a note saying what is unconfirmed")
+    return problems
+
+
 def _load_sources(root: Path) -> dict[str, Source]:
+    """The source catalogue; every source needs a name, an https URL and a checked date."""
     raw = read_yaml(root / "sources.yml").get("sources") or {}
-    return {key: Source(key, value["name"], value["url"]) for key, value in raw.items()}
+    problems = [p for key, value in raw.items() for p in _source_problems(key, value)]
+    if problems:
+        raise KnowledgeError("\n".join(problems))
+    return {
+        key: Source(
+            id=key,
+            name=str(value["name"]),
+            url=str(value["url"]),
+            checked=value["checked"],
+            confirmed=value.get("confirmed", True) is not False,
+            note=str(value.get("note") or ""),
+        )
+        for key, value in raw.items()
+    }
 
 
 def _raw_answers(raw: dict[str, Any]) -> dict[str, str]:
@@ -231,6 +277,9 @@ def main(argv: list[str]) -> int:
         f"ok: {len(base.entries)} entries, {examples} examples, "
         f"{len(base.out_of_scope)} out-of-scope categories"
     )
+    for source in base.sources.values():
+        if not source.confirmed:
+            print(f"not confirmed at the check of {source.checked}: {source.id}: {source.note}")
     return 0
 
 

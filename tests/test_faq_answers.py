@@ -52,6 +52,33 @@ def test_faq_reply_carries_answer_and_sources() -> None:
     assert all(s["url"].startswith("https://") for s in custom["sources"])
 
 
+def test_faq_reply_shows_when_each_source_was_checked() -> None:
+    entry = knowledge().entry("wia_aanvraag")
+    reply = faq_reply(entry, "werknemer")
+    source_line = reply["text"].splitlines()[-1]
+    for source in entry.sources:
+        assert f"{source.name} ({source.checked_label})" in source_line
+        if source.confirmed:
+            assert source.checked_label.startswith("gecontroleerd ")
+            assert source.checked_label.endswith(str(source.checked.year))
+    for shown, source in zip(reply["custom"]["sources"], entry.sources, strict=True):
+        assert shown["checked"] == source.checked.isoformat()
+        assert shown["checked_label"] == source.checked_label
+        assert shown["confirmed"] is source.confirmed
+
+
+def test_check_date_is_written_in_dutch() -> None:
+    from datetime import date
+
+    from bot.knowledge import Source, format_day_nl
+
+    assert format_day_nl(date(2026, 12, 2)) == "2 december 2026"
+    source = Source("x", "X", "https://x", date(2026, 3, 1))
+    assert source.checked_label == "gecontroleerd 1 maart 2026"
+    unconfirmed = Source("y", "Y", "https://y", date(2026, 3, 1), confirmed=False, note="n")
+    assert unconfirmed.checked_label == "nog niet bevestigd"
+
+
 def test_skipped_role_shows_both_variants() -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
     text = faq_reply(entry, None)["text"]

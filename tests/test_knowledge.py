@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,39 @@ def test_unknown_placeholder_is_reported(tmp_path: Path) -> None:
     text = yaml.safe_dump({"entries": [entry]}).replace("'2026-11-23'", "2026-11-23")
     (tmp_path / "faq" / "x.yml").write_text(text)
     with pytest.raises(KnowledgeError, match="week_bestaat_niet"):
+        load_knowledge(tmp_path)
+
+
+def test_every_source_has_a_url_and_a_check_date(base) -> None:
+    raw = yaml.safe_load((KNOWLEDGE / "sources.yml").read_text(encoding="utf-8"))["sources"]
+    assert set(raw) == set(base.sources)
+    for source_id, value in raw.items():
+        assert str(value["url"]).startswith("https://"), source_id
+        assert isinstance(value["checked"], date), source_id
+        if value.get("confirmed") is False:
+            assert value["note"].strip(), source_id
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ({"name": "Art. 1", "url": "https://wetten.overheid.nl/x"}, "checked must be a date"),
+        ({"name": "Art. 1", "checked": "2026-12-02"}, "checked must be a date"),
+        ({"name": "Art. 1", "url": "", "checked": date(2026, 12, 2)}, "no https url"),
+        ({"name": "Art. 1", "url": "http://x", "checked": date(2026, 12, 2)}, "no https url"),
+        (
+            {"name": "A", "url": "https://x", "checked": date(2026, 12, 2), "confirmed": False},
+            "needs a note",
+        ),
+    ],
+)
+def test_source_without_url_or_check_date_is_reported(
+    tmp_path: Path, source: dict[str, object], problem: str
+) -> None:
+    (tmp_path / "rules.yml").write_text((KNOWLEDGE / "rules.yml").read_text(encoding="utf-8"))
+    (tmp_path / "sources.yml").write_text(yaml.safe_dump({"sources": {"bw_x": source}}))
+    (tmp_path / "faq").mkdir()
+    with pytest.raises(KnowledgeError, match=f"source bw_x: .*{problem}"):
         load_knowledge(tmp_path)
 
 

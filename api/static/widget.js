@@ -324,6 +324,8 @@
       line.appendChild(href
         ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: source.name })
         : document.createTextNode(source.name));
+      // When the source was checked, as the service words it: "(gecontroleerd 2 december 2026)".
+      if (source.checked_label) line.appendChild(document.createTextNode(" (" + String(source.checked_label) + ")"));
     });
     return line;
   }
