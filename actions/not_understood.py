@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import DomainDict, Events
@@ -23,5 +24,6 @@ class ActionNotUnderstood(CaseAwareAction):
         if answered is not None:
             return answered
         suggest(dispatcher, tracker)
-        # Undo the misunderstood message so it does not steer the dialogue.
-        return [{"event": "user_utterance_reverted", "timestamp": None}]
+        # Undo the misunderstood message so it does not steer the dialogue (Rasa's "rewind";
+        # rasa-sdk's constructor, never a hand-written event name).
+        return [UserUtteranceReverted()]

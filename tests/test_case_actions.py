@@ -83,7 +83,7 @@ def test_garbage_where_a_date_was_asked_is_not_a_dead_end(client: TestClient) ->
         call("action_not_understood", "blablabla", intent="nlu_fallback", slots={"case": case}),
     )
     assert "geen datum" in texts(body)
-    assert not any(e["event"] == "user_utterance_reverted" for e in body["events"])
+    assert not any(e["event"] == "rewind" for e in body["events"])
 
 
 def test_role_button_answers_the_case_question(client: TestClient) -> None:

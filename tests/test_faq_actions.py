@@ -94,7 +94,7 @@ def test_not_understood_gives_suggestions_when_the_models_disagree(client: TestC
     assert "Bedoel je misschien" in first["text"] and "Bron:" not in first["text"]
     payloads = [b["payload"] for b in first["buttons"]]
     assert '/faq{"faq_id": "spoor2"}' in payloads and len(payloads) <= 3
-    assert body["events"][-1]["event"] == "user_utterance_reverted"
+    assert body["events"][-1]["event"] == "rewind"
 
 
 def test_out_of_scope_or_not_understood_answered_when_both_models_agree(
@@ -105,7 +105,7 @@ def test_out_of_scope_or_not_understood_answered_when_both_models_agree(
                            ("action_not_understood", "nlu_fallback")]:  # fmt: skip
         body = run(client, call(action, text, entry="passend_werk", confidence=0.5, intent=intent))
         assert answered_entry(body) == "passend_werk"
-        assert "user_utterance_reverted" not in [e["event"] for e in body["events"]]
+        assert "rewind" not in [e["event"] for e in body["events"]]
 
 
 def test_button_choice_answers_that_entry(client: TestClient) -> None:
