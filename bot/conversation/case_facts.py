@@ -1,5 +1,7 @@
 """Facts about the case that users mention in passing: a loonsanctie of 12 weeks, the date of
-the eerstejaarsevaluatie, when spoor 2 started, a late WIA-aanvraag, a pregnancy."""
+the eerstejaarsevaluatie (held or planned), when spoor 2 started or will start, a late or
+planned WIA-aanvraag, the AOW date, the end of a temporary contract, and the special cases
+of bot.conversation.special_cases (pregnancy, a temp worker, …)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.conversation.sick_days import read_date
+from bot.conversation.sick_days import read_date, read_sick_periods
+from bot.conversation.special_cases import mentioned_cases
+from bot.deadlines.engine import short_date_nl
 from bot.deadlines.rules import fact
-from bot.dutch_dates import DateFound, extract_weeks
+from bot.deadlines.validation import PLANNED_ALLOWED
+from bot.dutch_dates import (
+    DateFound,
+    DateParse,
+    DateUnclear,
+    NoDate,
+    extract_weeks,
+    parse_date,
+)
 from bot.text_match import flatten
 
 # A date in the same message as one of these (and no words about falling ill) is the date
@@ -19,34 +31,115 @@ _DATED_EVENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "eerstejaarsevaluatie_date",
         re.compile(
-            r"eerste\s*-?\s*jaars\s*-?\s*evaluatie.*\b(was|is|op|gehouden|geweest|gedaan)\b"
+            r"eerste\s*-?\s*jaars\s*-?\s*evaluatie.*"
+            r"\b(was|is|op|gehouden|geweest|gedaan|gepland|plannen|ingepland)\b"
         ),
     ),
     (
         "spoor2_start_date",
-        re.compile(r"spoor\s*(2|twee)\b.*\b(gestart|begonnen|gestart op|loopt sinds|sinds)\b"),
+        re.compile(
+            r"spoor\s*(2|twee)\b.*\b(gestart|begonnen|gestart op|loopt sinds|sinds|gepland|"
+            r"start op|begint op|start per|begint per|van start)\b"
+        ),
     ),
-    ("wia_aanvraag_date", re.compile(r"\bwia\b.*\b(aangevraagd|ingediend|verstuurd)\b")),
+    (
+        "probleemanalyse_date",
+        re.compile(
+            r"probleem\s*-?\s*analyse.*\b(gemaakt|gedaan|gehouden|gepland|ingepland|was op|"
+            r"is op|staat op)\b"
+        ),
+    ),
+    (
+        "wia_aanvraag_date",
+        re.compile(r"\bwia\b.*\b(aangevraagd|ingediend|verstuurd|gepland|indienen op|in op)\b"),
+    ),
     (
         "geen_terugkeer_date",
         re.compile(
             r"arbeidsdeskundig.*\b(vastgesteld|geconcludeerd|gezegd|concludeerde|conclusie)\b"
         ),
     ),
+    ("aow_date", re.compile(r"\baow|pensioen ?(gerechtigde )?leeftijd")),
+)
+# Words that make a date a planned one: read the next occurrence of "15 januari", not the last.
+_PLANNED = re.compile(
+    r"\b(gepland|ingepland|plannen|staat op|komt|komende|volgende|wordt|worden|zal|zullen|"
+    r"gaat|gaan|start op|begint op|a\.?s\.?|aanstaande|straks|binnenkort)\b"
 )
 _FALLING_ILL = re.compile(r"\bziek\b|ziektedag|ziek ?gemeld|ziekmelding|\bziekte\b")
 _LOONSANCTIE = re.compile(r"loonsanctie|sanctie")
-_PREGNANCY = re.compile(r"zwanger|bevalling|bevallen")
+_DAY = r"(?P<date>\d{1,2}(-|/|\s+)(\d{1,2}|[a-z]+\.?)((-|/|\s+)\d{2,4})?)"
+_AOW = r"(aow|pensioen\s?(gerechtigde\s)?leeftijd|staatspensioen)"
+# Future dates of other things, said beside the sick days: read them as those facts, and
+# blank them out before the sick days are read ("contract tot 1 maart 2027, sinds 3 juni ziek").
+_OTHER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "contract_end",
+        re.compile(
+            r"\b(contract|dienstverband|aanstelling)\b[^.?!,;]*?\b(tot en met|tot|t/m|"
+            rf"loopt af op|eindigt op|afloopt op|stopt op|loopt af per|eindigt per)\s+{_DAY}",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "aow_date",
+        re.compile(
+            rf"\b{_AOW}[^.?!,;]*?\b(op|per|vanaf|is|:)\s+{_DAY}|"
+            rf"\b(op|per|vanaf)\s+{_DAY.replace('date', 'date2')}[^.?!,;]*?\b{_AOW}",
+            re.IGNORECASE,
+        ),
+    ),
+)
 
 
 @dataclass(frozen=True)
 class MentionedFacts:
     facts: dict[str, Any] = field(default_factory=dict)
     date_used: bool = False  # the message's date belongs to an event, not to the sickness
-    pregnancy: bool = False
+    cases: tuple[str, ...] = ()  # special cases (bot.conversation.special_cases) mentioned
+    sick_text: str = ""  # the text to read sick days from (contract end dates blanked out)
 
 
-def mentioned_facts(text: str, today: date) -> MentionedFacts:
+def read_fact_date(text: str, today: date, name: str, earliest: date | None = None) -> DateParse:
+    """The date of a fact. For steps that can be planned (spec 6.1) a future date is read as
+    planned: with planning words ("staat gepland op 15 januari") the next occurrence counts;
+    without them a past reading is kept unless it lies before the first sick day
+    (``earliest``) or the text names a future day outright ("15 januari 2027")."""
+    if name == "aow_date":
+        return parse_date(text, today, allow_future=True)
+    if name not in PLANNED_ALLOWED:
+        return read_date(text, today)
+    if _PLANNED.search(flatten(text)):
+        return parse_date(text, today, allow_future=True)
+    found = read_date(text, today)
+    if isinstance(found, DateUnclear) and found.reason == "future":
+        return parse_date(text, today, allow_future=True)
+    if isinstance(found, DateFound) and earliest is not None and found.value < earliest:
+        later = parse_date(text, today, allow_future=True)
+        if isinstance(later, DateFound) and later.value >= earliest:
+            return later
+    return found
+
+
+def other_dates(text: str, today: date) -> tuple[dict[str, date], str]:
+    """Contract end and AOW date said beside the sick days, and the text without them."""
+    found: dict[str, date] = {}
+    for name, pattern in _OTHER_DATES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        group = "date" if match.group("date") else "date2"
+        reading = parse_date(match.group(group), today, allow_future=True)
+        if isinstance(reading, DateFound):
+            found[name] = reading.value
+        start, end = match.span()
+        text = text[:start] + " " * (end - start) + text[end:]
+    return found, text
+
+
+def mentioned_facts(text: str, today: date, earliest: date | None = None) -> MentionedFacts:
+    """earliest: the first sick day when it is known; a step of the case cannot lie before
+    it, so "15 januari" is then read as the next one if the last one is too early."""
     lowered = flatten(text)
     facts: dict[str, Any] = {}
     date_used = False
@@ -54,12 +147,20 @@ def mentioned_facts(text: str, today: date) -> MentionedFacts:
         weeks = extract_weeks(text, "loonsanctie") or extract_weeks(text, "sanctie")
         if weeks is not None and 1 <= weeks <= fact("weeks_loonsanctie_max"):
             facts["loonsanctie_weeks"] = weeks
-    if not _FALLING_ILL.search(lowered):
+    others, sick_text = other_dates(text, today)
+    if "contract_end" in others:
+        facts["contract_end"] = others["contract_end"].isoformat()
+        facts["contract_end_label"] = short_date_nl(others["contract_end"])
+    if "aow_date" in others:
+        facts["aow_date"] = others["aow_date"].isoformat()
+    if others and isinstance(read_sick_periods(sick_text, today), NoDate):
+        date_used = True  # the only date was the contract end or the AOW date
+    if not _FALLING_ILL.search(lowered) and not date_used:
         for name, pattern in _DATED_EVENTS:
             if pattern.search(lowered):
-                found = read_date(text, today)
+                found = read_fact_date(text, today, name, earliest)
                 if isinstance(found, DateFound):
                     facts[name] = found.value.isoformat()
                     date_used = True
                 break
-    return MentionedFacts(facts, date_used, bool(_PREGNANCY.search(lowered)))
+    return MentionedFacts(facts, date_used, tuple(mentioned_cases(text)), sick_text)

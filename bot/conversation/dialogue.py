@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from bot.conversation import replies
-from bot.conversation.case_facts import MentionedFacts, mentioned_facts
+from bot.conversation import replies, special_cases
+from bot.conversation.case_facts import MentionedFacts, mentioned_facts, read_fact_date
 from bot.conversation.focus import OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
-from bot.conversation.sick_days import read_date, read_sick_periods
+from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
     AWAIT_CONFIRM,
     AWAIT_EJE,
@@ -29,10 +29,13 @@ from bot.conversation.state import (
     CaseState,
 )
 from bot.deadlines.engine import compute_timeline
-from bot.deadlines.model import Timeline
+from bot.deadlines.model import SickPeriod, Timeline
+from bot.deadlines.periods import build_case
+from bot.deadlines.rules import fact
 from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
 from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound
-from bot.faq_answers import SKIP_ROLE, Reply
+from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
+from bot.knowledge import knowledge
 from bot.personal_answers import personal_reply
 from bot.roles import WERKGEVER, WERKNEMER
 
@@ -110,9 +113,10 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         return TurnResult(
             [{"text": replies.RESTARTED}], CaseState(awaiting=AWAIT_SICK_DAY), message.role
         )
-    mentioned = mentioned_facts(message.text, message.today)
-    pregnancy = {"zwanger": True} if mentioned.pregnancy else {}
-    state = replace(state, facts={**state.facts, **mentioned.facts, **pregnancy})
+    mentioned = mentioned_facts(message.text, message.today, case_start(state))
+    cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
+    noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
+    state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
     focus = requested_focus(message.text)
     if focus and asks_for_a_date(message.text):
         state = replace(state, focus=focus)
@@ -155,7 +159,7 @@ class _Turn:
 
     def on_confirm(self) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
-        found = read_sick_periods(text, self.message.today)
+        found = read_sick_periods(self.mentioned.sick_text or text, self.message.today)
         if isinstance(found, PeriodsFound) and not self.mentioned.date_used:
             return self.confirm(found.periods)
         if isinstance(found, DateUnclear):
@@ -182,7 +186,7 @@ class _Turn:
         if intent == SKIP or _SKIP.search(text):
             self.state = self.state.asked_about(awaiting)
             return None
-        found = read_date(text, self.message.today)
+        found = read_fact_date(text, self.message.today, awaiting, case_start(self.state))
         if isinstance(found, DateFound):
             self.state = self.state.with_fact(awaiting, found.value.isoformat()).asked_about(
                 awaiting
@@ -203,7 +207,8 @@ class _Turn:
     def on_sick_days(self) -> TurnResult | None:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
-        found = read_sick_periods(self.message.text, self.message.today)
+        text = self.mentioned.sick_text or self.message.text
+        found = read_sick_periods(text, self.message.today)
         if isinstance(found, PeriodsFound):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
                 self.use_periods(found.periods)
@@ -246,15 +251,25 @@ class _Turn:
         if question is not None:
             self.state = replace(self.state, awaiting=question)
             return self.done(*self.intro_reply(), replies.follow_up_question(question))
-        notes = [
-            tip
-            for tip in [replies.role_tip(self.role)]
-            if tip and focus in (SPOOR2_CHECK, OVERVIEW)
-        ]
-        if self.state.facts.get("zwanger"):
-            notes.append(replies.PREGNANCY_NOTE)
-        reply = personal_reply(timeline, None if focus == OVERVIEW else focus, self.intro, notes)
+        tip = replies.role_tip(self.role)
+        notes = [tip] if tip and focus in (SPOOR2_CHECK, OVERVIEW) else []
+        cases = known_cases(self.state)
+        facts = self.state.facts
+        reply = personal_reply(
+            timeline,
+            None if focus == OVERVIEW else focus,
+            self.intro,
+            notes,
+            cautions=special_cases.cautions(cases, facts),
+            source_ids=[
+                *special_cases.source_ids(cases, facts),
+                *(replies.role_tip_sources(self.role) if notes else ()),
+            ],
+        )
         reply["custom"]["calendar_query"] = calendar_query(self.state)
+        buttons = suggestion_buttons(knowledge(), special_cases.faq_ids(cases))
+        if buttons:
+            reply["buttons"] = buttons
         self.state = replace(self.state, focus=None, awaiting=None)
         return self.done(reply)
 
@@ -292,6 +307,35 @@ class _Turn:
             )
         text = " ".join(e.message for e in error.errors)
         return self.done({"text": f"{text} Kun je het nog eens proberen?"})
+
+
+SPECIAL_CASES = "special_cases"  # key in CaseState.facts: the special cases noticed so far
+
+
+def known_cases(state: CaseState) -> list[str]:
+    """Special cases noticed in this conversation (a pregnancy noticed before this
+    version was stored as facts["zwanger"])."""
+    cases = [str(c) for c in state.facts.get(SPECIAL_CASES) or []]
+    if state.facts.get("zwanger") and special_cases.ZWANGER not in cases:
+        cases.append(special_cases.ZWANGER)
+    return cases
+
+
+def case_start(state: CaseState) -> date | None:
+    """The first sick day of the case, once known."""
+    if not state.periods:
+        return None
+    try:
+        periods = sorted(
+            (
+                SickPeriod(date.fromisoformat(start), date.fromisoformat(end) if end else None)
+                for start, end in state.periods
+            ),
+            key=lambda p: p.start,
+        )
+        return build_case(periods, fact("days_samentellen_max_gap")).first_sick_day
+    except (TypeError, ValueError, AssertionError):
+        return None
 
 
 def calendar_query(state: CaseState) -> dict[str, str]:

@@ -15,7 +15,17 @@ OVERVIEW = "overzicht"
 SPOOR2_CHECK = "spoor2"
 
 _SPOOR2 = r"spoor\s*(2|twee|ii)\b"
+_PAY = r"(\bloon|doorbetal|salaris|\bbetal\w* (we |wij |ze |jullie |ik )?door\b)"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # First: "de 42e-weeksmelding was te laat, tot wanneer moeten we doorbetalen?" asks for the
+    # end of pay, whatever else the question names.
+    (
+        "einde_loondoorbetaling",
+        re.compile(
+            rf"(tot wanneer|hoe lang (nog )?|wanneer (stopt|eindigt|houdt)|einde van)[^.?!]*{_PAY}|"
+            rf"{_PAY}[^.?!]*(tot wanneer|hoe lang|stopt|eindigt|ophoudt)"
+        ),
+    ),
     (
         SPOOR2_CHECK,
         re.compile(
@@ -43,7 +53,8 @@ _OVERVIEW = re.compile(
 # Words that make a question about a date rather than about what something is.
 _WHEN = re.compile(
     r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
-    r"\bhoe lang nog\b|\bklaar zijn\b|\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
+    r"\bhoe lang nog\b|\bhoe lang\b.*\b(krijg|betaal|betalen|doorbetalen)\b|\bklaar zijn\b|"
+    r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
 )
 

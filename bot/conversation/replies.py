@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.conversation.state import AWAIT_EJE, AWAIT_GEEN_TERUGKEER, AWAIT_SPOOR2
+from bot.deadlines.rules import fact
 from bot.dutch_dates import Period
 from bot.dutch_format import format_date_nl
 from bot.faq_answers import Reply, role_buttons
@@ -40,20 +41,14 @@ HINT_GIVE_SICK_DAY = (
     "Wil je de datum voor jouw situatie weten? Noem de eerste ziektedag, bijvoorbeeld "
     "‘sinds 3 maart 2025’, dan reken ik het uit."
 )
-PREGNANCY_NOTE = (
-    "Je noemt zwangerschap. Bij ziekte door zwangerschap of bevalling gelden soms andere "
-    "regels, bijvoorbeeld voor het samentellen van ziekteperiodes en voor wie het loon "
-    "betaalt. Deze berekening houdt daar geen rekening mee: vraag HR of UWV wat voor jou geldt."
-)
-
 _FOLLOW_UP_QUESTIONS = {
     AWAIT_EJE: (
-        "Is de eerstejaarsevaluatie al geweest? Zo ja, op welke datum? Dan reken ik de uiterste "
-        "startdatum van spoor 2 precies uit.",
+        "Is de eerstejaarsevaluatie al geweest? Zo ja, op welke datum? Staat hij gepland? Noem "
+        "dan die datum. Dan reken ik de uiterste startdatum van spoor 2 precies uit.",
         {"title": "Nog niet geweest", "payload": "/deny"},
     ),
     AWAIT_SPOOR2: (
-        "Is spoor 2 al gestart? Zo ja, op welke datum?",
+        "Is spoor 2 al gestart? Zo ja, op welke datum? Staat de start gepland? Noem dan die datum.",
         {"title": "Nee, nog niet", "payload": "/deny"},
     ),
     AWAIT_GEEN_TERUGKEER: (
@@ -69,13 +64,17 @@ ROLE_FOR_ADVICE = (
 
 _ROLE_TIPS = {
     WERKNEMER: (
-        "Jouw werkgever moet deze stappen op tijd zetten. Twijfel je of dat gebeurt? Vraag het "
-        "je werkgever of casemanager. Bij onenigheid kun je bij UWV een deskundigenoordeel "
-        "aanvragen."
+        "De meeste stappen zet je werkgever, en jij werkt eraan mee (art. 7:660a BW). Eén stap "
+        "is van jou zelf: de WIA-aanvraag doe je zelf bij UWV, uiterlijk in week "
+        "{week_wia_aanvraag} (art. 64 WIA). UWV stuurt je daarover rond week {week_wia_brief} "
+        "een brief. Twijfel je of je werkgever de stappen op tijd zet? Vraag het je werkgever "
+        "of casemanager. Bij onenigheid kun je bij UWV een deskundigenoordeel aanvragen."
     ),
     WERKGEVER: (
         "Als werkgever bewaak jij deze termijnen. Leg elke stap vast in het "
-        "re-integratiedossier: UWV kijkt daar later naar."
+        "re-integratiedossier: UWV kijkt daar later naar. De WIA-aanvraag doet je werknemer "
+        "zelf (art. 64 WIA); jij zorgt voor het re-integratieverslag dat erbij hoort (art. 25 "
+        "WIA)."
     ),
 }
 
@@ -112,5 +111,18 @@ def used_dates_line(periods: tuple[Period, ...]) -> str:
     return f"{periods_sentence(periods)}: daar reken ik mee. Klopt dat niet? Typ de juiste datum."
 
 
+# The sources of what the tips say (knowledge/sources.yml).
+_ROLE_TIP_SOURCES = {WERKNEMER: ("bw_7_660a", "wia_64"), WERKGEVER: ("wia_64", "wia_25")}
+
+
+def role_tip_sources(role: str | None) -> tuple[str, ...]:
+    return _ROLE_TIP_SOURCES.get(role or "", ())
+
+
 def role_tip(role: str | None) -> str | None:
-    return _ROLE_TIPS.get(role or "")
+    tip = _ROLE_TIPS.get(role or "")
+    if tip is None:
+        return None
+    return tip.format(
+        week_wia_aanvraag=fact("week_wia_aanvraag"), week_wia_brief=fact("week_wia_brief")
+    )
