@@ -3,12 +3,16 @@
 Rasa logs user messages at DEBUG, and its REST channel even logs them on errors, so Rasa's
 loggers are held at WARNING whatever LOG_LEVEL says. Access logs lose their query strings,
 because the calendar export takes dates as query parameters.
+
+Importing this module also quiets third-party deprecation warnings (see
+`quiet_third_party_warnings`): `api.main` imports it before anything that imports Rasa.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -25,10 +29,12 @@ QUIET_LOGGERS = (
     "apscheduler",
     "sqlalchemy",
     "asyncio",
+    "spacy",
 )
 # Our own loggers never get user text (reviewed); everything else is redacted.
 OWN_LOGGERS = ("api", "bot", "actions", "scripts")
 _SQL_DETAIL = re.compile(r"\[SQL:|\[parameters:|\(Background on this error")
+_OWN_MODULES = r"(" + "|".join(OWN_LOGGERS) + r")(\.|$)"
 
 
 class StripQueryFilter(logging.Filter):
@@ -57,6 +63,28 @@ class RedactFilter(logging.Filter):
         record.exc_text = None
         record.stack_info = None
         return True
+
+
+def quiet_third_party_warnings() -> None:
+    """Hide deprecation warnings raised in third-party code; keep those of our own modules.
+
+    Sanic, imported by Rasa, turns every DeprecationWarning on ("once") when it is imported,
+    so a start printed dozens of lines from pkg_resources, pyparsing, SQLAlchemy and JAX that
+    nobody here can fix. Sanic is imported first so that these filters come after its own.
+    Rasa 3.6 also warns "Slot auto-fill has been removed" for every domain that has slots at
+    all (rasa/shared/core/domain.py), whatever the slots look like: that one goes too.
+    """
+    import sanic  # noqa: F401  (for its import-time filter, see above)
+
+    for category in (DeprecationWarning, PendingDeprecationWarning):
+        warnings.filterwarnings("ignore", category=category)
+        warnings.filterwarnings("default", category=category, module=_OWN_MODULES)
+    warnings.filterwarnings(
+        "ignore", message="Slot auto-fill has been removed", category=UserWarning
+    )
+
+
+quiet_third_party_warnings()
 
 
 def _event_name_only(_logger: Any, method: str, event_dict: MutableMapping[str, Any]) -> str:

@@ -17,12 +17,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from api import logging_setup  # first: it quiets third-party warnings before Rasa is imported
 from api.action_webhook import create_action_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
 from api.conversation_routes import create_conversation_router
 from api.errors import install_error_handlers
-from api.logging_setup import configure_logging
 from api.retention import purge_periodically
 from api.security import SecurityMiddleware
 from api.settings import Settings
@@ -36,7 +36,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    configure_logging(settings.log_level)
+    logging_setup.configure_logging(settings.log_level)
     assistant = assistant or Assistant(settings)
 
     @asynccontextmanager
@@ -79,6 +79,11 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> FileResponse:
+        # The pages link /static/favicon.svg; browsers still ask here for other pages.
+        return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     if settings.cors_origins:
