@@ -38,15 +38,7 @@ def spoor2_reason() -> str:
 
 
 def when(milestone: Milestone) -> str:
-    if milestone.window_start is not None:
-        return (
-            f"tussen {format_date_nl(milestone.window_start)} en {format_date_nl(milestone.date)}"
-        )
-    if milestone.kind == "rond":
-        return f"rond {format_date_nl(milestone.date)}"
-    if milestone.kind == "praktijk":
-        return f"in de praktijk rond {format_date_nl(milestone.date)}"
-    return format_date_nl(milestone.date)
+    return milestone.when_label
 
 
 def capitalised(text: str) -> str:
@@ -148,7 +140,7 @@ def answer_sources(
         found += list(milestone.sources) if milestone is not None else []
     found += list(timeline.warning_sources)
     catalogue = sources()
-    found += [catalogue[s] for s in source_ids]
+    found += [catalogue[s] for s in source_ids if s in catalogue]
     return found
 
 

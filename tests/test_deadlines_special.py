@@ -166,6 +166,6 @@ def test_payload_carries_display_words_for_the_widget() -> None:
     assert badges["spoor2_uiterlijk"] == {"kind": "late", "label": "te laat"}
     assert badges[body["next_step"]]["kind"] == "next"
     assert badges[body["next_step"]]["label"] == "volgende stap"
-    assert badges["probleemanalyse"] == {"kind": "done", "label": "termijn voorbij"}
+    assert badges["probleemanalyse"] == {"kind": "past", "label": "termijn voorbij"}
     for milestone in body["milestones"]:
         assert milestone["status_label"] and milestone["kind"]

@@ -43,17 +43,17 @@
     suggestionsIntro: "Je kunt bijvoorbeeld vragen:"
   };
   var STATUS = {
-    done: "Geweest",
+    past: "Termijn voorbij",
     next: "Volgende stap",
     later: "Later",
     late: "Te laat"
   };
   var SPOOR2 = {
     gestart: "Spoor 2 is gestart",
-    niet_vereist: "Spoor 2 is niet nodig",
+    niet_vereist: "Spoor 2 is nu niet nodig",
     achterstallig: "Spoor 2 is te laat",
     starten: "Start spoor 2 nu",
-    nog_niet_nodig: "Spoor 2 is nog niet nodig"
+    nog_niet_nodig: "Spoor 2 is nog niet te laat"
   };
   var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
     "september", "oktober", "november", "december"];
@@ -168,13 +168,24 @@
   // --- timeline ---------------------------------------------------------------------
 
   function milestoneStatus(milestone, nextId, spoor2) {
+    if (milestone.badge && milestone.badge.kind) return milestone.badge.kind;
     if (milestone.id === "spoor2_uiterlijk" && spoor2 && spoor2.status === "achterstallig") return "late";
     if (milestone.id === nextId) return "next";
-    if (milestone.status === "verstreken") return "done";
+    if (milestone.status === "verstreken") return "past";
     return "later";
   }
 
-  function nextMilestone(milestones) {
+  function capitalise(text) {
+    text = String(text || "");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  function badgeText(milestone, status) {
+    return capitalise(milestone.badge && milestone.badge.label ? milestone.badge.label : STATUS[status]);
+  }
+
+  function nextMilestone(timeline, milestones) {
+    if (timeline.next_step !== undefined) return timeline.next_step;
     var open = milestones.filter(function (m) { return m.status !== "verstreken"; });
     open.sort(function (a, b) {
       return String(a.window_start || a.date).localeCompare(String(b.window_start || b.date));
@@ -196,19 +207,20 @@
     var timeline = custom.timeline || {};
     var milestones = timeline.milestones || [];
     var spoor2 = timeline.spoor2 || {};
-    var nextId = nextMilestone(milestones);
+    var nextId = nextMilestone(timeline, milestones);
     var spoor2Late = spoor2.status === "achterstallig";
-    var headline = (SPOOR2[spoor2.status] || "Spoor 2") +
-      (spoor2Late && spoor2.days_late ? " (" + spoor2.days_late + " dagen)" : "");
+    var headline = spoor2.status_label || ((SPOOR2[spoor2.status] || "Spoor 2") +
+      (spoor2Late && spoor2.days_late ? " (" + spoor2.days_late + " dagen)" : ""));
     var box = el("section", { className: "pw-timeline", "aria-label": T.timelineTitle }, [
       el("p", { className: "pw-spoor2 pw-spoor2-" + (spoor2.status || "onbekend"), text: headline })
     ]);
     var list = el("ol", { className: "pw-milestones" });
     milestones.forEach(function (m) {
       var status = milestoneStatus(m, nextId, spoor2);
-      var when = m.window_start ? dutchDate(m.window_start) + " – " + dutchDate(m.date) : dutchDate(m.date);
+      var when = m.when_label ||
+        (m.window_start ? dutchDate(m.window_start) + " – " + dutchDate(m.date) : dutchDate(m.date));
       list.appendChild(el("li", { className: "pw-milestone pw-" + status }, [
-        el("span", { className: "pw-badge", text: STATUS[status] }),
+        el("span", { className: "pw-badge", text: badgeText(m, status) }),
         el("span", { className: "pw-label", text: m.label }),
         el("span", { className: "pw-date", text: when })
       ]));

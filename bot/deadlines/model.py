@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.deadlines.rules import status_labels
+from bot.dutch_format import format_date_nl
 
 Uitzondering = Literal[
     "geen_benutbare_mogelijkheden", "terugkeer_binnen_3_maanden", "aow_binnen_jaar"
@@ -58,10 +59,23 @@ class Milestone:
     happened: bool = False  # the user gave the date it happened (on or before the reference)
     planned: bool = False  # the user gave a date after the reference: planned, not done
 
+    @property
+    def when_label(self) -> str:
+        """The date as answers show it: "tussen … en …" for a window, "rond …" for a date that
+        is no deadline, "in de praktijk rond …" for usual practice."""
+        if self.window_start is not None:
+            return f"tussen {format_date_nl(self.window_start)} en {format_date_nl(self.date)}"
+        if self.kind == "rond":
+            return f"rond {format_date_nl(self.date)}"
+        if self.kind == "praktijk":
+            return f"in de praktijk rond {format_date_nl(self.date)}"
+        return format_date_nl(self.date)
+
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
             "id": self.id,
             "date": self.date.isoformat(),
+            "when_label": self.when_label,
             "responsible": self.responsible,
             "status": self.status,
             "status_label": self.status_label,
@@ -134,13 +148,16 @@ class Timeline:
         return min(open_steps, key=lambda m: m.window_start or m.date, default=None)
 
     def badge(self, milestone: Milestone, next_id: str | None) -> tuple[str, str]:
-        """(kind, Dutch words) of the badge the widget shows: late, next, done or later."""
+        """(kind, Dutch words) of the badge the widget shows: late, next, done (the user said
+        it happened), past (its date is over; whether it was done is unknown) or later."""
         if milestone.id == "spoor2_uiterlijk" and self.spoor2.status == "achterstallig":
             return "late", status_labels()["te_laat"]
         if milestone.id == next_id:
             return "next", status_labels()["volgende_stap"]
-        if milestone.status == "verstreken" or milestone.happened:
+        if milestone.happened:
             return "done", milestone.status_label
+        if milestone.status == "verstreken":
+            return "past", milestone.status_label
         return "later", milestone.status_label
 
     def to_dict(self) -> dict[str, Any]:

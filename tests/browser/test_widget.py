@@ -100,12 +100,19 @@ def test_personal_deadlines_show_a_timeline_and_survive_a_reload(
     page.get_by_role("button", name="Ik ben werkgever of HR").click()
     wait_answer(page, 3)
     timeline = last_bot(page).locator(".pw-timeline")
-    expect(timeline.locator(".pw-spoor2")).to_have_text("Spoor 2 is nog niet nodig")
+    # The words come from the service (issue 14, point 5): what is known, not "Geweest".
+    expect(timeline.locator(".pw-spoor2")).to_have_text("Spoor 2 is nog niet te laat")
     expect(timeline.locator(".pw-milestone")).to_have_count(12)
-    expect(timeline.locator(".pw-done .pw-badge").first).to_have_text("Geweest")
+    # A past date is not shown as done (green): nobody said the step happened.
+    expect(timeline.locator(".pw-done")).to_have_count(0)
+    expect(timeline.locator(".pw-past .pw-badge").first).to_have_text("Datum voorbij")
+    expect(timeline.locator(".pw-past .pw-badge").nth(1)).to_have_text("Termijn voorbij")
     expect(timeline.locator(".pw-next")).to_have_count(1)
     expect(timeline.locator(".pw-next .pw-badge")).to_have_text("Volgende stap")
-    expect(timeline.locator(".pw-next .pw-date")).to_have_text("maandag 23 november 2026")
+    expect(timeline.locator(".pw-next .pw-date")).to_have_text(
+        "in de praktijk rond maandag 23 november 2026"
+    )
+    expect(timeline.locator(".pw-later .pw-date").filter(has_text="rond")).not_to_have_count(0)
     link = timeline.get_by_role("link", name="Zet in mijn agenda")
     href = link.get_attribute("href") or ""
     assert "/api/timeline.ics?sick_periods=2026-03-03.." in href
