@@ -50,6 +50,8 @@ def errors_for(raw: dict[str, Any]) -> dict[str, str]:
         ({"sick_periods": [{"start": "2026-01-05", "end": "2026-01-20"}, {"start": "2026-03-02"}],
           "probleemanalyse_date": "2026-02-01"}, "probleemanalyse_date", "maandag 2 maart 2026"),
         ({"first_sick_day": "2026-12-24"}, "first_sick_day", "toekomst"),
+        ({"first_sick_day": "2026-01-05", "wia_aanvraag_date": "9999-12-31"}, "wia_aanvraag_date", "na 2200"),
+        ({"first_sick_day": "2026-01-05", "reference_date": "9999-12-31"}, "reference_date", "na 2200"),
         ({"first_sick_day": "2026-01-05", "reference_date": "2026-13-01"}, "reference_date", "geen bestaande"),
     ],
 )  # fmt: skip

@@ -24,6 +24,10 @@ DATE_FACTS = (
     "wia_aanvraag_date",
     "aow_date",
 )
+# Planned dates may lie in the future, but a date centuries ahead is a typo (and would run
+# the date arithmetic past the calendar's end).
+LAST_YEAR = 2200
+
 # Steps that HR plans ahead (spec 6.1): a date after the reference date is a planned date.
 PLANNED_ALLOWED = {
     "probleemanalyse_date",
@@ -93,6 +97,9 @@ class _Collector:
                 field,
                 f"Datums voor {first_year} kan ik niet gebruiken: de wet bestond toen nog niet.",
             )
+            return None
+        if value.year > LAST_YEAR:
+            self.add(field, f"Datums na {LAST_YEAR} kan ik niet gebruiken. Is het jaar goed?")
             return None
         return value
 
