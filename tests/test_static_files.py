@@ -16,6 +16,7 @@ from api.settings import Settings
 from tests.live_server import LiveServer
 from tests.test_security import EchoAssistant
 
+STATIC = Path(__file__).resolve().parent.parent / "api" / "static"
 PAGES = ("/", "/static/embed-demo.html")
 ICON_LINK = re.compile(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">')
 
@@ -57,3 +58,18 @@ def test_the_running_service_serves_the_favicon(live_server: LiveServer) -> None
     for path in (match.group(1), "/favicon.ico"):
         icon = httpx.get(f"{live_server.url}{path}")
         assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg")
+
+
+@pytest.mark.parametrize("name", ["widget.css", "page.css"])
+def test_stylesheets_are_well_formed(name: str) -> None:
+    """A comment left open silently swallows the rules after it (browsers report nothing)."""
+    css = (STATIC / name).read_text(encoding="utf-8")
+    comments = re.findall(r"/\*.*?\*/", css, flags=re.DOTALL)
+    assert not [c for c in comments if "/*" in c[2:]], "a comment is not closed"
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    assert "/*" not in rules and "*/" not in rules
+    depth = 0
+    for char in rules:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0, "a } without its {"
+    assert depth == 0, "a { without its }"

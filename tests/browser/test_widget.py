@@ -289,3 +289,51 @@ def test_the_content_security_policy_holds_in_the_browser(
     with pytest.raises(Exception, match="Content Security Policy"):
         page.add_script_tag(content="window.injected = true")
     assert page.evaluate("window.injected === undefined")
+
+
+WORDS_SPLIT_ACROSS_LINES = """(root) => {
+  const broken = [];
+  for (const el of root.querySelectorAll('.pw-spoor2, .pw-label, .pw-date')) {
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      for (const m of node.data.matchAll(/[^\\s\\-–]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_the_400_px_panel_keeps_words_whole_and_the_close_button_by_the_title(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/static/embed-demo.html")
+    page.get_by_role("button", name="Open de Poortwachter-assistent").click()
+    panel = page.get_by_role("dialog")
+    panel_box = panel.bounding_box()
+    assert panel_box is not None and panel_box["width"] == 400
+    title = panel.locator(".pw-title").bounding_box()
+    close = panel.get_by_role("button", name="Sluit de chat").bounding_box()
+    assert title is not None and close is not None
+    # The close button sits on the title's line, at the right, not on a line of its own.
+    assert title["y"] <= close["y"] + close["height"] / 2 <= title["y"] + title["height"] + 8
+    assert close["x"] > title["x"] + title["width"] - 1
+
+    ask(page, "ik ben sinds 5 januari 2026 ziek, wanneer moet de probleemanalyse klaar zijn?")
+    wait_answer(page, 1)
+    timeline = last_bot(page).locator(".pw-timeline")
+    expect(timeline.locator(".pw-milestone")).to_have_count(12)
+    expect(timeline).to_contain_text("loondoorbetaling")
+    assert timeline.evaluate(WORDS_SPLIT_ACROSS_LINES) == []
+    assert page.evaluate(
+        "(() => { const log = document.querySelector('.pw-log');"
+        " return log.scrollWidth <= log.clientWidth; })()"
+    )  # nothing sticks out sideways
+    last_bot(page).locator(".pw-calendar").scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    panel.screenshot(path=str(ARTIFACTS / "panel-400.png"))
