@@ -26,11 +26,12 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test stories browser-deps purge soak bench eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test test-fast stories browser-deps purge soak bench eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
+	@echo "make test-fast  unit and in-process tests only (no model, browser, databases or soak; under 3 minutes)"
 	@echo "make data | train | stories | soak | bench | purge | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
@@ -52,8 +53,8 @@ install: $(STAMP)
 # Train when the model is missing or older than any of its inputs. Rasa may decide nothing
 # changed and keep the old file, so touch it to record that it is up to date.
 $(MODEL): $(TRAIN_INPUTS) | $(STAMP)
-	@echo "Training the model (about 6 minutes on 2 cores)..."
-	$(RASA) train --fixed-model-name poortwachter --out models --quiet
+	@echo "Training the model (about 6 minutes on 2 cores): a line per component, at least every 30 s."
+	$(PY) -m scripts.train --fixed-model-name poortwachter --out models
 	@touch $@
 
 train: $(MODEL)
@@ -76,6 +77,11 @@ test: $(STAMP) $(MODEL) lint typecheck stories browser-deps
 	$(RASA) data validate --quiet
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory soak
+
+# Daily work: the unit and in-process tests, without the trained model, Chromium, PostgreSQL/Redis
+# or the soak test (pytest markers model, browser, scaleout). `make test` stays the full gate.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not model and not browser and not scaleout"
 
 # 10 concurrent users for 5 minutes against the real service: zero errors, no memory growth
 # (reports/soak.md).
