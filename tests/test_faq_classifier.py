@@ -50,6 +50,7 @@ def test_rank_gives_distinct_entries_best_first() -> None:
     assert [g.score for g in guesses] == sorted((g.score for g in guesses), reverse=True)
 
 
+@pytest.mark.slow  # trains the classifier twice
 def test_training_is_deterministic() -> None:
     texts, labels = training_data(knowledge())
     first, second = build_model(texts, labels), build_model(texts, labels)

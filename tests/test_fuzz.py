@@ -18,6 +18,8 @@ from api.main import create_app
 from api.settings import RateLimit, Settings
 from tests.test_security import EchoAssistant
 
+pytestmark = pytest.mark.slow  # about 15 s: 150 examples per API operation
+
 EXAMPLES_PER_OPERATION = 150
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30),
