@@ -26,13 +26,13 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test test-fast stories browser-deps purge soak bench eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test test-fast stories browser-deps purge soak stress bench eval lint typecheck validate lock clean
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
 	@echo "make test-fast  unit and in-process tests only (no model, browser, databases or soak; under 3 minutes)"
-	@echo "make data | train | stories | soak | bench | purge | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | soak | stress | bench | purge | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -82,6 +82,11 @@ test: $(STAMP) $(MODEL) lint typecheck stories browser-deps
 # or the soak test (pytest markers model, browser, scaleout). `make test` stays the full gate.
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not model and not browser and not scaleout"
+
+# Scale-out under stress: 3 replicas on the local PostgreSQL and Redis, 30 senders x 10
+# messages at once, one replica killed with SIGKILL; 0 lost, 0 interleaved -> reports/scaleout.md.
+stress: $(STAMP) $(MODEL)
+	$(PY) -m scripts.stress --senders 30 --messages 10 --report
 
 # 10 concurrent users for 5 minutes against the real service: zero errors, no memory growth
 # (reports/soak.md).

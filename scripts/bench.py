@@ -201,6 +201,27 @@ def training_time(work: Path) -> float:
     return time.monotonic() - began
 
 
+LONG_TURNS = 100
+
+
+def turn_growth(url: str, turns: int = LONG_TURNS) -> dict[str, float]:
+    """One conversation of `turns` sequential FAQ questions: the median latency of its first
+    and of its last ten turns (a turn's cost must not grow with the conversation)."""
+    sender = f"long-{time.monotonic_ns()}"
+    latencies = []
+    with httpx.Client(timeout=60) as client:
+        for i in range(turns):
+            message = FAQ_MESSAGES[i % len(FAQ_MESSAGES)]
+            began = time.perf_counter()
+            response = client.post(
+                f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}
+            )
+            response.raise_for_status()
+            latencies.append(time.perf_counter() - began)
+    first, last = statistics.median(latencies[:10]), statistics.median(latencies[-10:])
+    return {"turns": turns, "first_10_p50": first, "last_10_p50": last, "ratio": last / first}
+
+
 def measure(server: Server, seconds: float) -> dict[str, Any]:
     levels = [asyncio.run(load(server, users, seconds)) for users in LEVELS]
     return {

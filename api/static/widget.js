@@ -33,7 +33,8 @@
     send: "Verstuur",
     typing: "De assistent typt…",
     unreachable: "De assistent is nu niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",
-    retry: "Opnieuw proberen",
+    retry: "Opnieuw versturen",
+    notSent: "Niet verzonden",
     you: "Jij",
     bot: "Assistent",
     source: "Bron",
@@ -42,6 +43,8 @@
     tooLong: "Je bericht is te lang. Maak het korter (maximaal 1000 tekens).",
     suggestionsIntro: "Je kunt bijvoorbeeld vragen:"
   };
+  // The timeline shows the words the service sends (badge, status_label, when_label); these
+  // are only for timelines stored before the service sent them, in the same honest words.
   var STATUS = {
     past: "Termijn voorbij",
     next: "Volgende stap",
@@ -318,10 +321,22 @@
   }
 
   function addUser(text) {
-    ui.log.appendChild(el("div", { className: "pw-msg pw-user" }, [
+    var bubble = el("div", { className: "pw-msg pw-user" }, [
       el("span", { className: "pw-sr-only", text: T.you + ": " }), el("p", { text: text })
-    ]));
+    ]);
+    ui.log.appendChild(bubble);
     scrollDown();
+    return bubble;
+  }
+
+  // A message the server did not process (503, no connection) is marked, and the alert's
+  // button sends it again; the mark goes once it is answered.
+  function markNotSent(bubble, notSent) {
+    if (!bubble) return;
+    var mark = bubble.querySelector(".pw-not-sent");
+    if (notSent && !mark) bubble.appendChild(el("p", { className: "pw-not-sent", text: T.notSent }));
+    if (!notSent && mark) bubble.removeChild(mark);
+    bubble.classList.toggle("pw-failed", notSent);
   }
 
   function stripSourceLine(text) {
@@ -408,8 +423,8 @@
   function sendMessage(payload, shown) {
     if (busy) return;
     hideAlert();
-    if (shown) addUser(shown);
-    lastMessage = { payload: payload };
+    var bubble = shown ? addUser(shown) : (lastMessage && lastMessage.bubble);
+    lastMessage = { payload: payload, bubble: bubble };
     setBusy(true);
     fetch(config.server + "/webhooks/rest/webhook", {
       method: "POST",
@@ -424,8 +439,10 @@
         return body;
       });
     }).then(function (messages) {
+      markNotSent(bubble, false);
       (messages || []).forEach(addBot);
     }).catch(function (error) {
+      markNotSent(bubble, true);
       showAlert(error && error.shown ? error.shown : T.unreachable, true);
     }).then(function () {
       setBusy(false);
