@@ -9,11 +9,14 @@ or "gepland op …", and dates that are no deadline are "rond" a day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from typing import Any
 
+from bot.deadlines.engine import SOON_DAYS
 from bot.deadlines.model import Milestone, Timeline
-from bot.deadlines.rules import fact, sources
+from bot.deadlines.rules import Repair, fact, milestone_texts, sources
 from bot.dutch_format import format_date_nl
+from bot.roles import WERKGEVER, WERKNEMER
 
 DISCLAIMER = (
     "Let op: dit is een berekening volgens de wet. De bedrijfsarts, HR of UWV beslist "
@@ -27,6 +30,8 @@ _DATE_PREFIX = {
     "datum": "Datum: ",
 }
 _SPOOR2_SOURCES = ("bw_7_658a", "uwv_werkwijzer_poortwachter")
+NOW = "nu"  # the focus of "wat moet ik nu (deze week) doen?"
+PAY_END = "einde_loondoorbetaling"
 
 
 def spoor2_reason() -> str:
@@ -55,16 +60,183 @@ def timeline_payload(timeline: Timeline, focus: str | None = None) -> dict[str, 
     return {"type": "timeline", "focus": focus, "timeline": timeline.to_dict()}
 
 
-def overview_text(timeline: Timeline) -> list[str]:
+# --- late steps: what to do now (knowledge/milestones.yml, `repair`) --------------------
+
+
+def repair_for(milestone: Milestone, role: str | None) -> Repair | None:
+    """The repair of a milestone for a role. An employee gets their own text (what they can
+    do); an employer, HR, and a user whose role is unknown get the text that names every
+    actor ("de werkgever", "de werknemer")."""
+    repairs = milestone_texts()[milestone.id].repair
+    return repairs.get(WERKNEMER if role == WERKNEMER else WERKGEVER)
+
+
+def repair_sentences(milestone: Milestone, role: str | None, *, with_risk: bool = True) -> str:
+    """ "Wat nu: … Risico: …" for a milestone."""
+    repair = repair_for(milestone, role)
+    if repair is None:
+        return ""
+    risk = f" Risico: {repair.risk}" if repair.risk and with_risk else ""
+    return f"Wat nu: {repair.now}{risk}"
+
+
+def late_words(timeline: Timeline, milestone: Milestone) -> str:
+    """How a passed deadline is described: late when known, else a question."""
+    day = format_date_nl(milestone.date)
+    if timeline.known_late(milestone):
+        return f"te laat: de termijn was {day}."
+    return f"de termijn was {day}. Nog niet gedaan? Dan is het te laat."
+
+
+# Overdue steps whose risk a list spells out; older ones get what to do and who does it (their
+# risk is the same loonsanctie, and the answer stays readable).
+FULL_REPAIRS = 2
+
+
+def late_line(
+    timeline: Timeline, milestone: Milestone, role: str | None, *, with_risk: bool = True
+) -> str:
+    """One overdue step: that its term is over, who acts, what to do now and the risk."""
+    return (
+        f"- **{milestone.label}**: {late_words(timeline, milestone)} "
+        f"Wie: {milestone.responsible}. {repair_sentences(milestone, role, with_risk=with_risk)}"
+    ).rstrip()
+
+
+def repair_source_ids(milestones: Iterable[Milestone], role: str | None) -> list[str]:
+    found: list[str] = []
+    for milestone in milestones:
+        repair = repair_for(milestone, role)
+        if repair is not None:
+            found += [s for s in repair.source_ids if s not in found]
+    return found
+
+
+def late_section(timeline: Timeline, role: str | None) -> list[str]:
+    overdue = timeline.overdue_steps()
+    if not overdue:
+        return []
+    return [
+        "**Termijnen die voorbij zijn, met wat je nu kunt doen:**",
+        *(
+            late_line(
+                timeline,
+                m,
+                role,
+                with_risk=index < FULL_REPAIRS or timeline.known_late(m),
+            )
+            for index, m in enumerate(overdue)
+        ),
+    ]
+
+
+def overview_text(timeline: Timeline, role: str | None = None) -> list[str]:
     upcoming = next_step(timeline)
     lines = [f"Je termijnen bij eerste ziektedag {format_date_nl(timeline.first_sick_day)}:"]
     for milestone in timeline.milestones:
         line = f"- {milestone.label}: {when(milestone)} ({milestone.status_label})"
         lines.append(f"**{line[2:]}** ← volgende stap" if milestone is upcoming else line)
-    return [*lines, f"Spoor 2: {timeline.spoor2.advice}", *timeline.warnings]
+    return [
+        *lines,
+        f"Spoor 2: {timeline.spoor2.advice}",
+        *late_section(timeline, role),
+        *timeline.warnings,
+    ]
 
 
-def milestone_text(timeline: Timeline, milestone_id: str) -> list[str]:
+# --- "wat moet ik nu doen?" ------------------------------------------------------------
+
+
+def due_soon(timeline: Timeline) -> list[Milestone]:
+    """What is due within 14 days (or runs now, like the eerstejaarsevaluatie window) and is
+    not known to be done, by date."""
+    until = timeline.reference_date + timedelta(days=SOON_DAYS)
+    soon = [
+        m
+        for m in timeline.milestones
+        if not m.happened
+        and (m.status in ("vandaag", "binnenkort", "lopend") or (m.planned and m.date <= until))
+    ]
+    return sorted(soon, key=lambda m: m.window_start or m.date)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def now_summary(timeline: Timeline, overdue: list[Milestone], soon: list[Milestone]) -> str:
+    """The one line that answers "wat moet ik nu doen?"."""
+    soon_words = (
+        f"in de komende {SOON_DAYS} dagen: {_count(len(soon), 'stap', 'stappen')}"
+        if soon
+        else f"in de komende {SOON_DAYS} dagen geen andere termijn"
+    )
+    if overdue:
+        first = overdue[0]
+        state = "te laat" if timeline.known_late(first) else "termijn voorbij"
+        others = len(overdue) - 1
+        more = f" Nog {_count(others, 'termijn', 'termijnen')} voorbij;" if others else ""
+        return f"**Nu eerst: {first.label} ({state}).**{more} {soon_words}."
+    if soon:
+        first = soon[0]
+        return (
+            f"**In de komende {SOON_DAYS} dagen: {_count(len(soon), 'stap', 'stappen')}. "
+            f"Als eerste: {first.label}, {when(first)}.**"
+        )
+    upcoming = next_step(timeline)
+    if upcoming is None:
+        return "**Er staan geen termijnen meer open.**"
+    return (
+        f"**In de komende {SOON_DAYS} dagen hoeft er volgens de wet niets. De volgende stap is "
+        f"{upcoming.label}: {when(upcoming)} (wie: {upcoming.responsible}).**"
+    )
+
+
+def soon_line(milestone: Milestone) -> str:
+    if milestone.window_start is not None:
+        day = when(milestone)
+    else:
+        day = _DATE_PREFIX.get(milestone.kind, "").lower() + format_date_nl(milestone.date)
+    planned = f" ({milestone.status_label})" if milestone.planned else ""
+    return f"- **{milestone.label}**: {day}{planned}. Wie: {milestone.responsible}."
+
+
+def now_text(timeline: Timeline, role: str | None) -> tuple[str, list[str]]:
+    """(summary line, body): late items first, each with its repair; then what is due within
+    14 days, each with who acts and by when."""
+    overdue = timeline.overdue_steps()
+    soon = [m for m in due_soon(timeline) if m not in overdue]
+    body = late_section(timeline, role)
+    if soon:
+        body += [f"**In de komende {SOON_DAYS} dagen:**", *(soon_line(m) for m in soon)]
+    if not overdue and not soon and timeline.spoor2.status in ("achterstallig", "starten"):
+        body.append(f"Spoor 2: {timeline.spoor2.advice}")
+    body += [*timeline.warnings, SEE_ALL]
+    return now_summary(timeline, overdue, soon), body
+
+
+SEE_ALL = "Wil je alle termijnen op een rij? Kies ‘Alle termijnen’."
+
+
+# --- "hoe lang krijg ik nog loon?" --------------------------------------------------------
+
+
+def pay_summary(timeline: Timeline, role: str | None) -> str | None:
+    """The first sentence of an answer about the end of pay: the date, for the role."""
+    milestone = timeline.milestone(PAY_END)
+    if milestone is None:
+        return None
+    day = format_date_nl(milestone.date)
+    if milestone.status == "verstreken":
+        return f"**De loondoorbetaling bij ziekte liep tot en met {day}.**"
+    who = {
+        WERKNEMER: "Je werkgever betaalt je loon bij ziekte door",
+        WERKGEVER: "Je betaalt het loon bij ziekte door",
+    }.get(role or "", "De werkgever betaalt het loon bij ziekte door")
+    return f"**{who} tot en met {day}.**"
+
+
+def milestone_text(timeline: Timeline, milestone_id: str, role: str | None = None) -> list[str]:
     milestone = timeline.milestone(milestone_id)
     if milestone is None:  # e.g. after the AOW age
         return list(timeline.warnings)
@@ -81,11 +253,21 @@ def milestone_text(timeline: Timeline, milestone_id: str) -> list[str]:
             lines.append(timeline.spoor2.advice)
     else:
         lines.append(milestone.explanation)
-    if milestone.status == "verstreken" and not milestone.happened:
-        lines.append(
+    if milestone.status == "verstreken" and not milestone.happened and not milestone.planned:
+        lines.append(passed_text(timeline, milestone, role))
+    return [*lines, *timeline.warnings]
+
+
+def passed_text(timeline: Timeline, milestone: Milestone, role: str | None) -> str:
+    """A passed date never stands alone: it comes with what to do now."""
+    if milestone.overdue:
+        said = late_words(timeline, milestone)
+        opening = f"Deze termijn is {said}" if said.startswith("te laat") else f"Let op: {said}"
+    else:
+        opening = (
             "Deze termijn is voorbij." if milestone.kind == "termijn" else "Deze datum is voorbij."
         )
-    return [*lines, *timeline.warnings]
+    return f"{opening} {repair_sentences(milestone, role)}".rstrip()
 
 
 def spoor2_reasoning(timeline: Timeline) -> str:
@@ -104,14 +286,27 @@ def spoor2_reasoning(timeline: Timeline) -> str:
     return f"Zo reken ik: {basis} {weeks} weken daarna is {deadline}."
 
 
-def spoor2_text(timeline: Timeline) -> list[str]:
+def spoor2_text(timeline: Timeline, role: str | None = None) -> list[str]:
     spoor2 = timeline.spoor2
     return [
         f"**{spoor2.status_label}.**",
         spoor2.advice,
+        *employee_spoor2(timeline, role),
         spoor2_reason(),
         *timeline.warnings,
     ]
+
+
+def employee_spoor2(timeline: Timeline, role: str | None) -> list[str]:
+    """Spoor 2 is the employer's task: an employee who hears it must start gets what they can
+    do themselves."""
+    milestone = timeline.milestone("spoor2_uiterlijk")
+    if role != WERKNEMER or milestone is None:
+        return []
+    if timeline.spoor2.status not in ("achterstallig", "starten"):
+        return []
+    repair = repair_for(milestone, role)
+    return [f"Wat jij kunt doen: {repair.now}"] if repair is not None else []
 
 
 def sources_line(found: Iterable[dict[str, str]]) -> str | None:
@@ -135,6 +330,9 @@ def answer_sources(
     if focus == "spoor2":
         catalogue = sources()
         found += [catalogue[s] for s in _SPOOR2_SOURCES]
+    elif focus == NOW:
+        for soon in due_soon(timeline):
+            found += list(soon.sources)
     elif focus:
         milestone = timeline.milestone(focus)
         found += list(milestone.sources) if milestone is not None else []
@@ -142,6 +340,19 @@ def answer_sources(
     catalogue = sources()
     found += [catalogue[s] for s in source_ids if s in catalogue]
     return found
+
+
+def shown_milestones(timeline: Timeline, focus: str | None, role: str | None) -> list[Milestone]:
+    """The milestones whose repair an answer shows (for its sources)."""
+    if focus in (None, NOW):
+        return timeline.overdue_steps()
+    if focus == "spoor2":
+        milestone = timeline.milestone("spoor2_uiterlijk")
+        return [milestone] if milestone is not None and employee_spoor2(timeline, role) else []
+    milestone = timeline.milestone(focus)
+    if milestone is None or milestone.happened or milestone.planned:
+        return []
+    return [milestone] if milestone.status == "verstreken" else []
 
 
 def personal_reply(
@@ -152,18 +363,29 @@ def personal_reply(
     *,
     cautions: Sequence[str] = (),
     source_ids: Sequence[str] = (),
+    role: str | None = None,
 ) -> dict[str, Any]:
-    """focus: a milestone id, "spoor2" for the spoor 2 check, or None for the overview.
-    intro lines come first; cautions (cases these rules do not cover) before the dates, so
-    that nobody reads the dates as if they applied unchanged; notes and the sources line just
-    before the disclaimer, which always ends the text. source_ids: the sources of the notes
-    and cautions."""
+    """focus: a milestone id, "spoor2" for the spoor 2 check, NOW for "wat moet ik nu doen?",
+    or None for the overview. A question with a one-line answer (NOW, the end of pay) gets
+    that line first; then the intro lines; cautions (cases these rules do not cover) before
+    the dates, so that nobody reads the dates as if they applied unchanged; notes and the
+    sources line just before the disclaimer, which always ends the text. source_ids: the
+    sources of the notes and cautions. role: werknemer, werkgever or None: who gets which
+    repair of a late step."""
+    lead: list[str] = []
     if focus == "spoor2":
-        body = spoor2_text(timeline)
+        body = spoor2_text(timeline, role)
+    elif focus == NOW:
+        summary, body = now_text(timeline, role)
+        lead.append(summary)
     elif focus:
-        body = milestone_text(timeline, focus)
+        body = milestone_text(timeline, focus, role)
+        summary_line = pay_summary(timeline, role) if focus == PAY_END else None
+        if summary_line and not cautions:  # a caution (contract end) answers it differently
+            lead.append(summary_line)
     else:
-        body = overview_text(timeline)
-    bron = sources_line(answer_sources(timeline, focus, source_ids))
-    lines = [*intro, *cautions, *body, *notes, *([bron] if bron else []), DISCLAIMER]
+        body = overview_text(timeline, role)
+    repair_ids = repair_source_ids(shown_milestones(timeline, focus, role), role)
+    bron = sources_line(answer_sources(timeline, focus, [*source_ids, *repair_ids]))
+    lines = [*lead, *intro, *cautions, *body, *notes, *([bron] if bron else []), DISCLAIMER]
     return {"text": "\n".join(lines), "custom": timeline_payload(timeline, focus)}

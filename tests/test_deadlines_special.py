@@ -163,9 +163,26 @@ def test_payload_carries_display_words_for_the_widget() -> None:
     assert body["spoor2"]["status"] == "achterstallig"
     assert body["spoor2"]["status_label"].startswith("Spoor 2 is te laat: ")
     badges = {m["id"]: m["badge"] for m in body["milestones"]}
-    assert badges["spoor2_uiterlijk"] == {"kind": "late", "label": "te laat"}
-    assert badges[body["next_step"]]["kind"] == "next"
-    assert badges[body["next_step"]]["label"] == "volgende stap"
+    # Issue 19: the late spoor 2 is the most urgent step, so it is the next step, marked late.
+    assert body["next_step"] == "spoor2_uiterlijk"
+    assert badges["spoor2_uiterlijk"] == {"kind": "next", "label": "volgende stap, te laat"}
     assert badges["probleemanalyse"] == {"kind": "past", "label": "termijn voorbij"}
+    # Spoor 2 started: the next step is the most recent other passed deadline, not known done.
+    body = compute_timeline(
+        [SickPeriod(date(2025, 6, 2))], REF, CaseFacts(spoor2_start_date=date(2026, 7, 1))
+    ).to_dict()
+    badges = {m["id"]: m["badge"] for m in body["milestones"]}
+    assert body["next_step"] == "eerstejaarsevaluatie"
+    assert badges["eerstejaarsevaluatie"] == {
+        "kind": "next",
+        "label": "volgende stap, termijn voorbij",
+    }
+    # Without any passed step, the next step is the first date ahead.
+    body = compute_timeline([SickPeriod(date(2026, 11, 2))], REF).to_dict()
+    assert body["next_step"] == "probleemanalyse"
+    assert {m["id"]: m["badge"] for m in body["milestones"]}["probleemanalyse"] == {
+        "kind": "next",
+        "label": "volgende stap",
+    }
     for milestone in body["milestones"]:
         assert milestone["status_label"] and milestone["kind"]

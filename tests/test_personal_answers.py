@@ -18,9 +18,16 @@ def test_overview_highlights_the_next_step_and_ends_with_the_disclaimer() -> Non
     reply = personal_reply(timeline(), None)
     text = reply["text"]
     assert text.startswith("Je termijnen bij eerste ziektedag maandag 5 januari 2026:")
+    # Issue 19: a passed deadline that nobody said was done is the next step, the most recent
+    # first (here the 42e-weeksmelding), before the running eerstejaarsevaluatie window.
+    assert (
+        "**Ziekmelding bij UWV (42e-weeksmelding): maandag 26 oktober 2026 (termijn voorbij)** ← volgende stap"
+        in text
+    )
+    done = ("probleemanalyse", "plan_van_aanpak", "melding_uwv_42")
     assert (
         "**Eerstejaarsevaluatie: tussen maandag 16 november 2026 en zondag 3 januari 2027 (periode loopt nu)** ← volgende stap"
-        in text
+        in personal_reply(timeline(steps_done=done), None)["text"]
     )
     # A past deadline says what is known: the term is over, not that the step was done.
     assert "Probleemanalyse door de bedrijfsarts: zondag 15 februari 2026 (termijn voorbij)" in text
@@ -59,10 +66,13 @@ def test_spoor2_on_time() -> None:
     assert "nog niet te laat" in personal_reply(timeline(), "spoor2")["text"]
 
 
-def test_next_step_is_the_first_milestone_not_behind_us() -> None:
-    step = next_step(timeline())
+def test_next_step_without_late_steps_is_the_first_milestone_not_behind_us() -> None:
+    done = ("probleemanalyse", "plan_van_aanpak", "melding_uwv_42")
+    step = next_step(timeline(steps_done=done))
     assert step is not None and step.id == "eerstejaarsevaluatie"
-    later = next_step(timeline(ref=date(2027, 1, 4)))
+    later = next_step(
+        timeline(ref=date(2027, 1, 4), steps_done=done, eerstejaarsevaluatie_date=date(2027, 1, 2))
+    )
     assert later is not None and later.id == "bijstelling_evaluatie"
 
 

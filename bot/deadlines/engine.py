@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from bot.deadlines.model import CaseFacts, Milestone, SickPeriod, Timeline
 from bot.deadlines.periods import Case, build_case
@@ -50,15 +51,27 @@ def short_date_nl(day: date) -> str:
 
 
 def status_label(
-    status: str, kind: str, done_word: str, actual_date: date | None, reference: date
+    status: str,
+    kind: str,
+    done_word: str,
+    actual_date: date | None,
+    reference: date,
+    *,
+    done: bool = False,
+    not_done: bool = False,
 ) -> str:
     """The Dutch words for a status. They say what is known: a date the user gave (done or
-    planned) wins; a past deadline is "termijn voorbij", never "geweest"."""
+    planned) wins, then "ja, gedaan" (done) or "nee" (not_done: a passed deadline is then "te
+    laat"); otherwise a past deadline is "termijn voorbij", never "geweest"."""
     words = status_labels()
     if actual_date is not None:
         if actual_date > reference:
             return words["gepland_op"].format(date=short_date_nl(actual_date))
         return words["gedaan_op"].format(done=done_word, date=short_date_nl(actual_date))
+    if done:
+        return words["gedaan_zonder_datum"].format(done=done_word)
+    if status == "verstreken" and kind == "termijn" and not_done:
+        return words["te_laat"]
     if status == "verstreken" and kind != "termijn":
         return words["verstreken_zonder_termijn"]
     return words[status]
@@ -72,10 +85,18 @@ def _milestone(
     window_start: date | None = None,
     actual_date: date | None = None,
     series: tuple[date, ...] = (),
+    facts: CaseFacts | None = None,
 ) -> Milestone:
     text = milestone_texts()[milestone_id]
     catalogue = sources()
     status = status_of(day, reference, window_start)
+    said_done = facts is not None and milestone_id in facts.steps_done and actual_date is None
+    said_not_done = (
+        facts is not None
+        and milestone_id in facts.steps_not_done
+        and actual_date is None
+        and not said_done
+    )
     return Milestone(
         id=milestone_id,
         label=text.label,
@@ -88,9 +109,19 @@ def _milestone(
         actual_date=actual_date,
         series=series,
         kind=text.kind,
-        status_label=status_label(status, text.kind, text.done, actual_date, reference),
-        happened=actual_date is not None and actual_date <= reference,
+        status_label=status_label(
+            status,
+            text.kind,
+            text.done,
+            actual_date,
+            reference,
+            done=said_done,
+            not_done=said_not_done,
+        ),
+        happened=(actual_date is not None and actual_date <= reference) or said_done,
         planned=actual_date is not None and actual_date > reference,
+        step=text.step,
+        not_done=said_not_done,
     )
 
 
@@ -173,7 +204,9 @@ def compute_timeline(
     normal_end = day_of(days_in_weeks(fact("weeks_wachttijd")))
     meetings = _progress_meetings(plan, normal_end)
 
-    m = _milestone
+    def m(milestone_id: str, day: date, ref: date, **extra: Any) -> Milestone:
+        return _milestone(milestone_id, day, ref, facts=facts, **extra)
+
     end_milestone = m("einde_loondoorbetaling", end_of_pay, reference)
     if aow_cuts_pay:
         aow_text = milestone_texts()["einde_loondoorbetaling"].explanation_aow

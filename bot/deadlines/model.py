@@ -40,6 +40,9 @@ class CaseFacts:
     verlenging_end: dt.date | None = None
     wia_aanvraag_date: dt.date | None = None
     aow_date: dt.date | None = None
+    # Steps (milestone ids) the user said were done, without a date, or not done yet.
+    steps_done: tuple[str, ...] = ()
+    steps_not_done: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,22 @@ class Milestone:
     series: tuple[dt.date, ...] = ()  # all dates of a repeating milestone
     kind: str = "termijn"  # termijn (deadline), rond, praktijk or datum: see milestones.yml
     status_label: str = ""  # the Dutch words shown for the status, e.g. "termijn voorbij"
-    happened: bool = False  # the user gave the date it happened (on or before the reference)
+    happened: bool = False  # the user said it happened (a date on or before the reference, or "ja")
     planned: bool = False  # the user gave a date after the reference: planned, not done
+    step: bool = True  # False: a date nobody acts on (a letter, the end of pay, the WIA start)
+    not_done: bool = False  # the user said it has not happened yet
+
+    @property
+    def overdue(self) -> bool:
+        """A deadline of a step that has passed while the step is not known to be done (or
+        planned): the answer gives its repair."""
+        return (
+            self.step
+            and self.kind == "termijn"
+            and self.status == "verstreken"
+            and not self.happened
+            and not self.planned
+        )
 
     @property
     def when_label(self) -> str:
@@ -141,19 +158,51 @@ class Timeline:
     def milestone(self, milestone_id: str) -> Milestone | None:
         return next((m for m in self.milestones if m.id == milestone_id), None)
 
+    def overdue_steps(self) -> list[Milestone]:
+        """Steps whose deadline has passed and that are not known to be done, the most urgent
+        first: those the user said were not done, then the most recent deadline (the step the
+        case is at now: a late WIA-aanvraag before a late plan van aanpak of a year ago). Spoor
+        2 is not overdue when it is not required (spec section 5)."""
+        late = [
+            m
+            for m in self.milestones
+            if m.overdue
+            and not (
+                m.id == "spoor2_uiterlijk" and self.spoor2.status in ("gestart", "niet_vereist")
+            )
+        ]
+        return sorted(late, key=lambda m: (not m.not_done, -m.date.toordinal()))
+
+    def known_late(self, milestone: Milestone) -> bool:
+        """Overdue and known not to be done: the user said so, or spoor 2 has no start date."""
+        if not milestone.overdue:
+            return False
+        return milestone.not_done or (
+            milestone.id == "spoor2_uiterlijk" and self.spoor2.status == "achterstallig"
+        )
+
     def next_step(self) -> Milestone | None:
-        """The earliest milestone that is not behind us and not done (a running window
-        counts as now)."""
+        """The most urgent overdue step; without one, the earliest milestone that is not
+        behind us and not done (a running window counts as now)."""
+        overdue = self.overdue_steps()
+        if overdue:
+            return overdue[0]
         open_steps = [m for m in self.milestones if m.status != "verstreken" and not m.happened]
         return min(open_steps, key=lambda m: m.window_start or m.date, default=None)
 
     def badge(self, milestone: Milestone, next_id: str | None) -> tuple[str, str]:
-        """(kind, Dutch words) of the badge the widget shows: late, next, done (the user said
-        it happened), past (its date is over; whether it was done is unknown) or later."""
-        if milestone.id == "spoor2_uiterlijk" and self.spoor2.status == "achterstallig":
-            return "late", status_labels()["te_laat"]
+        """(kind, Dutch words) of the badge the widget shows: next (saying when it is late or
+        its term is over), late, done (the user said it happened), past (its date is over;
+        whether it was done is unknown) or later."""
+        words = status_labels()
         if milestone.id == next_id:
-            return "next", status_labels()["volgende_stap"]
+            if self.known_late(milestone):
+                return "next", words["volgende_stap_te_laat"]
+            if milestone.overdue:
+                return "next", words["volgende_stap_voorbij"]
+            return "next", words["volgende_stap"]
+        if self.known_late(milestone):
+            return "late", words["te_laat"]
         if milestone.happened:
             return "done", milestone.status_label
         if milestone.status == "verstreken":

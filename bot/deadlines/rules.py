@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 from bot.dutch_format import MONTHS
 from bot.knowledge import KNOWLEDGE_DIR, fill_facts, load_facts, read_yaml
+
+
+@dataclass(frozen=True)
+class Repair:
+    """What to do when a date has passed and the step is not known to be done (for one
+    role): `now` names who does what, `risk` what a delay can cost; `source_ids` back both."""
+
+    now: str
+    risk: str
+    source_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,9 @@ class MilestoneText:
     kind: str = "termijn"  # termijn, rond, praktijk or datum (see milestones.yml)
     done: str = "gedaan"  # the word for "it happened" ("gehouden", "gestart")
     explanation_aow: str | None = None  # einde_loondoorbetaling when the AOW age cuts it
+    step: bool = True  # False: a date nobody acts on (a letter, the end of pay)
+    done_question: str | None = None  # "Is de WIA-aanvraag al ingediend bij UWV?"
+    repair: dict[str, Repair] = field(default_factory=dict)  # by role: werkgever, werknemer
 
 
 @cache
@@ -66,9 +80,25 @@ def milestone_texts() -> dict[str, MilestoneText]:
                 if "explanation_aow" in item
                 else None
             ),
+            step=bool(item.get("step", True)),
+            done_question=(
+                fill_facts(item["done_question"], all_facts) if "done_question" in item else None
+            ),
+            repair={
+                role: _repair(value, all_facts)
+                for role, value in (item.get("repair") or {}).items()
+            },
         )
         for milestone_id, item in raw.items()
     }
+
+
+def _repair(raw: dict[str, Any], all_facts: dict[str, Any]) -> Repair:
+    return Repair(
+        now=fill_facts(raw["now"], all_facts),
+        risk=fill_facts(raw.get("risk") or "", all_facts),
+        source_ids=tuple(raw.get("sources") or ()),
+    )
 
 
 @cache

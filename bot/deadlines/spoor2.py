@@ -19,23 +19,23 @@ from bot.dutch_format import format_date_nl
 _EXCEPTION_ADVICE = {
     "geen_benutbare_mogelijkheden": (
         "De bedrijfsarts ziet geen benutbare mogelijkheden. Dan is spoor 2 nu niet nodig. "
-        "Laat dit bevestigen met een deskundigenoordeel van UWV en vraag de bedrijfsarts "
-        "regelmatig of dat nog zo is."
+        "De werkgever laat dit bevestigen met een deskundigenoordeel van UWV en vraagt de "
+        "bedrijfsarts regelmatig of dat nog zo is."
     ),
     "terugkeer_binnen_3_maanden": (
         "Verwacht wordt dat de werknemer binnen {months} maanden blijvend terugkeert in de "
-        "eigen organisatie. Dan hoeft spoor 2 nu niet. Leg dat advies vast en kijk opnieuw "
-        "als het anders loopt."
+        "eigen organisatie. Dan hoeft spoor 2 nu niet. De werkgever legt dat advies vast en "
+        "kijkt opnieuw als het anders loopt."
     ),
     "aow_binnen_jaar": (
         "De werknemer bereikt binnen een jaar de AOW-leeftijd. Dan is spoor 2 niet nodig. "
-        "Leg de afweging vast in het re-integratiedossier."
+        "De werkgever legt de afweging vast in het re-integratiedossier."
     ),
 }
 _AOW_ADVICE = (
     "De AOW-datum van de werknemer ({aow}) ligt binnen een jaar na de uiterste startdatum van "
-    "spoor 2 ({deadline}), of eerder. Dan is spoor 2 niet nodig. Leg de afweging vast in het "
-    "re-integratiedossier."
+    "spoor 2 ({deadline}), of eerder. Dan is spoor 2 niet nodig. De werkgever legt de afweging "
+    "vast in het re-integratiedossier."
 )
 STATUS_LABELS = {
     "gestart": "Spoor 2 is gestart",
@@ -45,6 +45,7 @@ STATUS_LABELS = {
     "nog_niet_nodig": "Spoor 2 is nog niet te laat",
 }
 PLANNED_LATE_LABEL = "De geplande start van spoor 2 is te laat"
+SPOOR2 = "spoor2_uiterlijk"  # the milestone id, in CaseFacts.steps_done
 
 
 def aow_within_a_year(deadline: date, aow_date: date | None) -> bool:
@@ -58,13 +59,25 @@ def assess_spoor2(deadline: date, reference: date, facts: CaseFacts) -> Spoor2As
     """Statuses in order of precedence: gestart, niet_vereist, achterstallig, starten,
     nog_niet_nodig."""
     start = facts.spoor2_start_date
+    if start is None and SPOOR2 in facts.steps_done:  # "ja, gestart", without a date
+        when = "was" if deadline < reference else "is"
+        return _labelled(
+            Spoor2Assessment(
+                "gestart",
+                deadline,
+                f"Spoor 2 is gestart; de startdatum weet ik niet. De uiterste startdatum {when} "
+                f"{format_date_nl(deadline)}. Begon spoor 2 later, dan legt de werkgever in het "
+                "re-integratiedossier uit waarom. De werkgever houdt de voortgang bij in het "
+                "re-integratiedossier.",
+            )
+        )
     if start is not None and start <= reference:
         return _labelled(
             Spoor2Assessment(
                 "gestart",
                 deadline,
-                f"Spoor 2 is gestart op {format_date_nl(start)}. Houd de voortgang bij in het "
-                "re-integratiedossier.",
+                f"Spoor 2 is gestart op {format_date_nl(start)}. De werkgever houdt de "
+                "voortgang bij in het re-integratiedossier.",
                 start_date=start,
             )
         )
@@ -92,8 +105,8 @@ def _not_started(deadline: date, reference: date, facts: CaseFacts) -> Spoor2Ass
             "starten",
             deadline,
             "Een arbeidsdeskundige heeft vastgesteld dat terugkeer in de eigen organisatie "
-            "niet mogelijk is. Start spoor 2 nu, en uiterlijk op "
-            f"{format_date_nl(deadline)}. Schakel een re-integratiebureau in.",
+            "niet mogelijk is. De werkgever start spoor 2 nu, en uiterlijk op "
+            f"{format_date_nl(deadline)}, met een re-integratiebureau.",
         )
     window = timedelta(days=days_in_weeks(fact("weeks_spoor2_starten_venster")))
     if reference >= deadline - window:
@@ -102,15 +115,15 @@ def _not_started(deadline: date, reference: date, facts: CaseFacts) -> Spoor2Ass
             "starten",
             deadline,
             f"Spoor 2 moet uiterlijk op {format_date_nl(deadline)} starten, over {days_left} "
-            "dagen. Start nu: vraag een arbeidsdeskundig onderzoek aan als dat er nog niet is "
-            "en kies een re-integratiebureau.",
+            "dagen. De werkgever start nu: vraagt een arbeidsdeskundig onderzoek aan als dat er "
+            "nog niet is, en kiest een re-integratiebureau.",
         )
     return Spoor2Assessment(
         "nog_niet_nodig",
         deadline,
         "Spoor 2 is nog niet te laat. De uiterste startdatum is "
-        f"{format_date_nl(deadline)}. Wacht daar niet op: lijkt terugkeer in de eigen "
-        "organisatie niet meer waarschijnlijk, start spoor 2 dan meteen.",
+        f"{format_date_nl(deadline)}. Lijkt terugkeer in de eigen organisatie niet meer "
+        "waarschijnlijk? Dan start de werkgever spoor 2 meteen, zonder op die datum te wachten.",
     )
 
 
@@ -123,7 +136,7 @@ def _with_planned_start(assessment: Spoor2Assessment, planned: date) -> Spoor2As
     elif assessment.status == "achterstallig":
         sentence = (
             f"Spoor 2 staat gepland op {format_date_nl(planned)}. De uiterste startdatum is "
-            "al voorbij: start eerder als dat kan."
+            "al voorbij: de werkgever start eerder als dat kan."
         )
     elif late_days is None:
         sentence = (
@@ -135,8 +148,8 @@ def _with_planned_start(assessment: Spoor2Assessment, planned: date) -> Spoor2As
             f"Spoor 2 staat gepland op {format_date_nl(planned)}. Dat is {late_days} dagen na "
             f"de uiterste startdatum ({format_date_nl(deadline)}): te laat. UWV kan daarvoor "
             f"een loonsanctie opleggen: tot {fact('weeks_loonsanctie_max')} weken extra loon "
-            "doorbetalen. Plan de start uiterlijk op die datum, en eerder als terugkeer in de "
-            "eigen organisatie niet meer waarschijnlijk is."
+            "doorbetalen. De werkgever plant de start uiterlijk op die datum, en eerder als "
+            "terugkeer in de eigen organisatie niet meer waarschijnlijk is."
         )
     # "nog niet te laat" next to a late plan would mislead: the plan sentence says it all.
     advice = sentence if late_days and assessment.status == "nog_niet_nodig" else None
@@ -167,8 +180,9 @@ def _overdue(deadline: date, reference: date) -> Spoor2Assessment:
         deadline,
         f"Spoor 2 had uiterlijk op {format_date_nl(deadline)} moeten starten: {days_late} "
         "dagen geleden. UWV kan daarvoor een loonsanctie opleggen: tot "
-        f"{fact('weeks_loonsanctie_max')} weken extra loon doorbetalen. Wat nu: start spoor 2 "
-        "direct met een re-integratiebureau, laat een arbeidsdeskundig onderzoek doen als dat "
-        "er nog niet is, en leg in het re-integratiedossier uit waarom spoor 2 later begon.",
+        f"{fact('weeks_loonsanctie_max')} weken extra loon doorbetalen. Wat nu: de werkgever "
+        "start spoor 2 direct met een re-integratiebureau, laat een arbeidsdeskundig onderzoek "
+        "doen als dat er nog niet is, en legt in het re-integratiedossier uit waarom spoor 2 "
+        "later begon.",
         days_late=days_late,
     )

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.deadlines.model import UITZONDERINGEN, CaseFacts, SickPeriod
-from bot.deadlines.rules import days_in_weeks, fact
+from bot.deadlines.rules import days_in_weeks, fact, milestone_texts
 from bot.dutch_format import format_date_nl
 
 DATE_FACTS = (
@@ -196,11 +196,43 @@ def _facts(raw: dict[str, Any], reference: date, errors: _Collector) -> CaseFact
     if uitzondering is not None and uitzondering not in UITZONDERINGEN:
         errors.add("uitzondering", "Kies een van: " + ", ".join(UITZONDERINGEN) + ".")
         uitzondering = None
+    done = _steps("steps_done", raw.get("steps_done"), errors)
+    not_done = _steps("steps_not_done", raw.get("steps_not_done"), errors)
+    both = sorted(set(done) & set(not_done))
+    if both:
+        errors.add(
+            "steps_not_done",
+            "Een stap kan niet tegelijk gedaan en niet gedaan zijn: " + ", ".join(both) + ".",
+        )
     return CaseFacts(
         **dates,
         uitzondering=uitzondering,
         loonsanctie_weeks=_loonsanctie(raw.get("loonsanctie_weeks"), errors),
+        steps_done=done,
+        steps_not_done=not_done,
     )
+
+
+def _steps(field: str, value: Any, errors: _Collector) -> tuple[str, ...]:
+    """Milestone ids of steps the user said were done (or not done), without a date."""
+    if value is None or value == "" or value == []:
+        return ()
+    known = milestone_texts()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        errors.add(field, 'Geef de stappen als lijst van namen, bijvoorbeeld ["wia_aanvraag"].')
+        return ()
+    unknown = [v for v in value if v not in known or not known[v].step]
+    if unknown:
+        errors.add(
+            field,
+            "Onbekende stap: "
+            + ", ".join(unknown)
+            + ". Kies uit: "
+            + ", ".join(k for k, t in known.items() if t.step)
+            + ".",
+        )
+        return ()
+    return tuple(dict.fromkeys(value))
 
 
 def _check_steps_after_first_sick_day(
