@@ -1,15 +1,17 @@
-"""Which FAQ entry answers a question, and that entry as the assistant's reply: text, sources
-and widget payload."""
+"""A FAQ entry as the assistant's reply: text, sources and widget payload; the role question
+and the buttons that ask a FAQ question directly. Which entry answers a question is decided in
+bot.turn."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.faq_classifier import OUT_OF_SCOPE, rank
-from bot.faq_search import leans_out_of_scope
+from bot.intents import Button, Intent
 from bot.knowledge import FaqEntry, KnowledgeBase
+from bot.messages import ALTERNATIVE_INTRO, NOT_UNDERSTOOD, OUT_OF_SCOPE_GENERAL, SUGGESTIONS_INTRO
 from bot.roles import WERKGEVER, WERKNEMER
 
+# A reply: "text", optional "buttons" (list[Button]) and "custom" (the widget payload).
 Reply = dict[str, Any]
 
 ROLE_QUESTION = (
@@ -17,53 +19,7 @@ ROLE_QUESTION = (
     "of vraag je het als werkgever of HR?"
 )
 SKIP_ROLE = "overslaan"
-
-# Intents that DIET gives a message it does not take for a FAQ question, though it may be one:
-# such a message is answered from the FAQ only when both FAQ models agree (reports/nlu_tuning.md).
-UNSURE_INTENTS = frozenset({"out_of_scope", "nlu_fallback"})
-# When the two FAQ models disagree, the response selector wins above this confidence.
-SELECTOR_SURE = 0.7
-# The least response-selector confidence and classifier score at which the two FAQ models,
-# agreeing, overrule DIET's "out of scope" or "not understood".
-MIN_AGREED_CONFIDENCE = 0.1
-MIN_AGREED_SCORE = 0.0
-# Below this confidence a response-selector pick is noise: not offered as a button, neither as
-# an alternative under an answer nor as a suggestion.
-MIN_SELECTOR_PICK = 0.1
 ROLE_LABELS = {WERKNEMER: "Voor de werknemer", WERKGEVER: "Voor de werkgever"}
-
-
-def is_out_of_scope(text: str) -> bool:
-    """The classifier's best class is "out of scope", or the keywords say so clearly."""
-    return rank(text, limit=1)[0].id == OUT_OF_SCOPE or leans_out_of_scope(text)
-
-
-def chosen_entry(
-    text: str, intent: str | None, selector_entry: str | None, selector_confidence: float
-) -> str | None:
-    """The FAQ entry to answer with, or None when the assistant should not answer from the FAQ
-    (suggestions or the out-of-scope reply instead). The classifier (bot.faq_classifier) is
-    the main opinion, the response selector the second."""
-    best = rank(text, limit=1)[0]
-    if best.id == OUT_OF_SCOPE or leans_out_of_scope(text):
-        return None
-    agreed = best.id == selector_entry
-    if intent in UNSURE_INTENTS:
-        sure = selector_confidence >= MIN_AGREED_CONFIDENCE and best.score >= MIN_AGREED_SCORE
-        return best.id if agreed and sure else None
-    if not agreed and selector_entry is not None and selector_confidence >= SELECTOR_SURE:
-        return selector_entry
-    return best.id
-
-
-def alternative_entry(
-    answered: str, selector_entry: str | None, selector_confidence: float
-) -> str | None:
-    """The response selector's pick when it differs from the answered entry and is not noise.
-    It is offered as a button under the answer, so that a wrong pick costs one click."""
-    if selector_entry in (None, answered) or selector_confidence < MIN_SELECTOR_PICK:
-        return None
-    return selector_entry
 
 
 def sources_line(entry: FaqEntry) -> str:
@@ -112,11 +68,11 @@ def faq_reply(entry: FaqEntry, role: str | None) -> Reply:
     return {"text": text, "custom": faq_payload(entry, role)}
 
 
-def role_buttons() -> list[dict[str, str]]:
+def role_buttons() -> list[Button]:
     return [
-        {"title": "Ik ben werknemer", "payload": f'/inform_role{{"role": "{WERKNEMER}"}}'},
-        {"title": "Ik ben werkgever of HR", "payload": f'/inform_role{{"role": "{WERKGEVER}"}}'},
-        {"title": "Sla over", "payload": f'/inform_role{{"role": "{SKIP_ROLE}"}}'},
+        Button("Ik ben werknemer", Intent.INFORM_ROLE, WERKNEMER),
+        Button("Ik ben werkgever of HR", Intent.INFORM_ROLE, WERKGEVER),
+        Button("Sla over", Intent.INFORM_ROLE, SKIP_ROLE),
     ]
 
 
@@ -124,11 +80,31 @@ def role_question_reply() -> Reply:
     return {"text": ROLE_QUESTION, "buttons": role_buttons()}
 
 
-def suggestion_buttons(base: KnowledgeBase, entry_ids: list[str]) -> list[dict[str, str]]:
+def suggestion_buttons(base: KnowledgeBase, entry_ids: list[str]) -> list[Button]:
     """Buttons that ask a suggested FAQ question directly (no second guess by the model)."""
     buttons = []
     for entry_id in entry_ids:
         entry = base.entry(entry_id)
         if entry is not None:
-            buttons.append({"title": entry.title, "payload": f'/faq{{"faq_id": "{entry.id}"}}'})
+            buttons.append(Button(entry.title, Intent.FAQ, entry.id))
     return buttons
+
+
+def alternative_reply(base: KnowledgeBase, entry_id: str) -> Reply:
+    """Under an answer: the other model's pick as a button ("Bedoelde je iets anders?")."""
+    return {"text": ALTERNATIVE_INTRO, "buttons": suggestion_buttons(base, [entry_id])}
+
+
+def not_understood_reply(base: KnowledgeBase, entry_ids: list[str]) -> Reply:
+    """ "Sorry, dat begreep ik niet goed", with the suggested questions as buttons if any."""
+    buttons = suggestion_buttons(base, entry_ids)
+    if not buttons:
+        return {"text": NOT_UNDERSTOOD}
+    return {"text": f"{NOT_UNDERSTOOD}\n{SUGGESTIONS_INTRO}", "buttons": buttons}
+
+
+def out_of_scope_reply(base: KnowledgeBase, category_id: str | None) -> Reply:
+    """ "Daar kan ik je niet mee helpen", with where to go for this kind of question."""
+    category = next((c for c in base.out_of_scope if c.id == category_id), None)
+    text = category.reply if category else OUT_OF_SCOPE_GENERAL
+    return {"text": text, "custom": {"type": "out_of_scope"}}

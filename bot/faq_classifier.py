@@ -5,7 +5,7 @@ second one that generalises better to new wording (reports/nlu_tuning.md). It le
 examples and titles in knowledge/, from the sentences of the answers (users often describe a
 topic in the answer's plain words rather than in jargon) and from the out-of-scope examples,
 as one extra class: a question outside this law should not be forced onto an entry. The
-assistant combines the opinions in bot.faq_answers. Training takes a few seconds and is
+assistant combines the opinions in bot.turn. Training takes a few seconds and is
 deterministic, so it happens when the service starts, not in `rasa train`, and the model can
 never drift from knowledge/.
 """

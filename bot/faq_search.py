@@ -17,11 +17,9 @@ from bot.dutch_text import keywords
 from bot.faq_classifier import faq_classifier
 from bot.knowledge import KnowledgeBase, knowledge
 
+# BM25's usual parameters. The thresholds applied to its scores are in bot.turn.Thresholds.
 BM25_K1 = 1.2
 BM25_B = 0.75
-# How much better (in BM25 score) a question must match the out-of-scope examples than the
-# best FAQ entry to veto a FAQ answer; chosen on the development set.
-OUT_OF_SCOPE_LEAD = 1.5
 
 
 @dataclass(frozen=True)
@@ -86,8 +84,8 @@ def warm_up() -> None:
     faq_classifier()
 
 
-def suggest_faq(text: str, limit: int = 3, min_score: float = 1.0) -> list[str]:
-    """Ids of up to `limit` FAQ entries that best match the text, best first."""
+def suggest_faq(text: str, limit: int, min_score: float) -> list[str]:
+    """Ids of up to `limit` FAQ entries that score at least `min_score`, best first."""
     return [hit.id for hit in faq_index().search(keywords(text), limit, min_score)]
 
 
@@ -96,15 +94,15 @@ def best_score(index: Bm25Index, words: list[str]) -> float:
     return hits[0].score if hits else 0.0
 
 
-def leans_out_of_scope(text: str) -> bool:
-    """True when the words of a question match the out-of-scope topics clearly better than
-    any FAQ entry ("hoe zeg je ziekmelding in het Engels"): then it is not answered from the
-    FAQ even when a model thinks so (reports/nlu_tuning.md)."""
+def out_of_scope_lead(text: str) -> float:
+    """How much better (in BM25 score) the words of a question match the out-of-scope topics
+    than the best FAQ entry ("hoe zeg je ziekmelding in het Engels"); bot.turn vetoes a FAQ
+    answer above a threshold (reports/nlu_tuning.md)."""
     words = keywords(text)
-    lead = best_score(out_of_scope_index(), words) - best_score(faq_index(), words)
-    return lead > OUT_OF_SCOPE_LEAD
+    return best_score(out_of_scope_index(), words) - best_score(faq_index(), words)
 
 
-def out_of_scope_category(text: str) -> str | None:
-    hits = out_of_scope_index().search(keywords(text), 1, 0.5)
+def out_of_scope_category(text: str, min_score: float) -> str | None:
+    """The out-of-scope topic that best matches the text with at least `min_score`."""
+    hits = out_of_scope_index().search(keywords(text), 1, min_score)
     return hits[0].id if hits else None

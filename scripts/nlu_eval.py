@@ -22,9 +22,11 @@ from typing import Any
 
 import yaml
 
-from bot.faq_answers import UNSURE_INTENTS, chosen_entry
+from actions.intents import RETRIEVAL_INTENT, intent_of
 from bot.faq_classifier import OUT_OF_SCOPE, build_model, rank, training_data
+from bot.intents import Intent
 from bot.knowledge import knowledge
+from bot.turn import UNSURE_INTENTS, choose_faq_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_DIR = ROOT / "tests" / "heldout"
@@ -68,17 +70,18 @@ def dev_cases() -> list[Case]:
 
 
 def label_of(parse: dict[str, Any]) -> str:
-    """What the assistant does with the message (mirrors actions/faq.py and
-    actions/not_understood.py): a FAQ entry, the fallback, or another intent's action."""
-    intent = (parse.get("intent") or {}).get("name")
-    if intent != "faq" and intent not in UNSURE_INTENTS:
-        return f"intent:{intent}"
-    response = parse["response_selector"]["faq"]["response"]
+    """What the assistant does with the message in a fresh conversation (bot.turn's choice of
+    FAQ entry): a FAQ entry, the fallback, or another intent's reply."""
+    name = (parse.get("intent") or {}).get("name")
+    intent = intent_of(name)
+    if intent is not Intent.FAQ and intent not in UNSURE_INTENTS:
+        return f"intent:{name}"
+    response = parse["response_selector"][RETRIEVAL_INTENT]["response"]
     key = str(response.get("intent_response_key") or "")
     entry_id = key.split("/", 1)[1] if "/" in key else None
     confidence = float(response.get("confidence") or 0.0)
     text = str(parse.get("text") or "")
-    return chosen_entry(text, intent, entry_id, confidence) or FALLBACK
+    return choose_faq_entry(text, intent, entry_id, confidence).entry or FALLBACK
 
 
 async def predict(model: Path, texts: list[str]) -> list[str]:

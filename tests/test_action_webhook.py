@@ -69,7 +69,7 @@ def client() -> TestClient:
 
 
 def test_not_understood_action_runs_through_the_webhook(client: TestClient) -> None:
-    response = client.post("/webhook", json=action_call("action_not_understood"))
+    response = client.post("/webhook", json=action_call("action_turn"))
     assert response.status_code == 200
     body = response.json()
     assert body["responses"][0]["text"] == NOT_UNDERSTOOD
@@ -78,7 +78,7 @@ def test_not_understood_action_runs_through_the_webhook(client: TestClient) -> N
 
 def test_actions_are_listed(client: TestClient) -> None:
     names = {a["name"] for a in client.get("/actions").json()}
-    assert "action_not_understood" in names
+    assert "action_turn" in names
 
 
 def test_unknown_action_is_404(client: TestClient) -> None:
@@ -115,15 +115,15 @@ def test_in_process_results_skip_rasas_schema_check_but_not_the_event_names() ->
 
     trust_in_process_results()
     malformed = {"events": [{"event": "slot", "name": 3}], "responses": "not a list"}
-    in_process = RemoteAction("action_case", InProcessActionEndpoint(action_executor()))
+    in_process = RemoteAction("action_turn", InProcessActionEndpoint(action_executor()))
     assert in_process._validate_action_result(malformed) is True
-    remote = RemoteAction("action_case", EndpointConfig(url="http://127.0.0.1:5055/webhook"))
+    remote = RemoteAction("action_turn", EndpointConfig(url="http://127.0.0.1:5055/webhook"))
     with pytest.raises(ValidationError):
         remote._validate_action_result(malformed)
     assert remote._validate_action_result({"events": [], "responses": []}) is True
     # An event name Rasa does not know is refused on both paths.
     unknown = {"events": [{"event": "user_utterance_reverted"}], "responses": []}
-    expected = "Action 'action_case' returned the event 'user_utterance_reverted'"
+    expected = "Action 'action_turn' returned the event 'user_utterance_reverted'"
     with pytest.raises(UnknownEventError, match=expected):
         in_process._validate_action_result(unknown)
     with pytest.raises(ValidationError):

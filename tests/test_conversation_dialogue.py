@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
+from actions.intents import intent_of
 from bot.conversation import CaseState, Message, claims_turn, faq_hint, handle_turn
 from bot.conversation.state import AWAIT_CONFIRM, AWAIT_SICK_DAY
+from bot.intents import Intent
 from bot.personal_answers import DISCLAIMER
 
 TODAY = date(2026, 11, 23)
@@ -22,7 +24,8 @@ class Chat:
         self.last: list[dict[str, object]] = []
 
     def say(self, text: str, intent: str | None = "faq", role: str | None = None) -> str:
-        result = handle_turn(self.state, Message(text, intent, role or self.role, TODAY))
+        message = Message(text, intent_of(intent), role or self.role, TODAY)
+        result = handle_turn(self.state, message)
         # The slot goes through JSON between turns.
         self.state = CaseState.from_slot(result.state.to_slot())
         self.role = result.role
@@ -30,7 +33,7 @@ class Chat:
         return "\n".join(str(r["text"]) for r in result.replies)
 
     def buttons(self) -> list[str]:
-        return [str(b["title"]) for r in self.last for b in r.get("buttons", [])]  # type: ignore[attr-defined]
+        return [b.title for r in self.last for b in r.get("buttons", [])]  # type: ignore[attr-defined]
 
     def custom(self) -> dict[str, object]:
         found = [r["custom"] for r in self.last if r.get("custom")]
@@ -104,9 +107,9 @@ def test_follow_up_uses_the_known_sick_day() -> None:
 def test_what_questions_stay_general_even_when_the_case_is_known() -> None:
     chat = Chat()
     chat.say("ik ben sinds 5 januari 2026 ziek, wanneer moet de probleemanalyse klaar zijn?")
-    assert not claims_turn(chat.state, "wat is de eerstejaarsevaluatie?", "faq", TODAY)
-    assert claims_turn(chat.state, "en de eerstejaarsevaluatie?", "faq", TODAY)
-    assert not claims_turn(CaseState(), "wanneer moet spoor 2 starten?", "faq", TODAY)
+    assert not claims_turn(chat.state, "wat is de eerstejaarsevaluatie?", Intent.FAQ, TODAY)
+    assert claims_turn(chat.state, "en de eerstejaarsevaluatie?", Intent.FAQ, TODAY)
+    assert not claims_turn(CaseState(), "wanneer moet spoor 2 starten?", Intent.FAQ, TODAY)
 
 
 def test_general_when_question_gets_an_offer_to_compute() -> None:
@@ -176,7 +179,7 @@ def test_periods_that_add_up() -> None:
 def test_loonsanctie_extends_the_payment() -> None:
     chat = Chat()
     question = "UWV heeft een loonsanctie van 12 weken opgelegd, tot wanneer moeten we doorbetalen?"
-    assert claims_turn(CaseState(), question, "faq", TODAY)
+    assert claims_turn(CaseState(), question, Intent.FAQ, TODAY)
     assert "eerste ziektedag" in chat.say(question, "faq")
     chat.say("sinds 4 februari 2024", "inform_sick_day")
     text = chat.say("ja", "affirm")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from actions.intents import intent_of
 from bot.conversation import CaseState, Message, handle_turn
 from bot.conversation.case_facts import mentioned_facts, read_fact_date
 from bot.conversation.special_cases import CASES, mentioned_cases
@@ -26,14 +27,14 @@ class Chat:
         self.last: list[dict[str, object]] = []
 
     def say(self, text: str, intent: str | None = "faq") -> str:
-        result = handle_turn(self.state, Message(text, intent, self.role, TODAY))
+        result = handle_turn(self.state, Message(text, intent_of(intent), self.role, TODAY))
         self.state = CaseState.from_slot(result.state.to_slot())
         self.role = result.role
         self.last = result.replies
         return "\n".join(str(r["text"]) for r in result.replies)
 
     def buttons(self) -> list[str]:
-        return [str(b["title"]) for r in self.last for b in r.get("buttons", [])]  # type: ignore[attr-defined]
+        return [b.title for r in self.last for b in r.get("buttons", [])]  # type: ignore[attr-defined]
 
     def timeline(self) -> dict[str, Any]:
         found: list[Any] = [r["custom"] for r in self.last if r.get("custom")]

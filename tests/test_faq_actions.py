@@ -1,4 +1,5 @@
-"""The FAQ actions through the mounted webhook, with the tracker Rasa would send."""
+"""FAQ replies of the one action (action_turn) through the mounted webhook, with the tracker
+Rasa would send."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def answered_entry(body: dict[str, Any]) -> str | None:
 
 
 def test_confident_answer_has_text_source_and_payload(client: TestClient) -> None:
-    body = run(client, call("action_answer_faq", "wat is passend werk", entry="passend_werk"))
+    body = run(client, call("action_turn", "wat is passend werk", entry="passend_werk"))
     texts = [r.get("text") for r in body["responses"] if r.get("text")]
     assert "Bron:" in texts[0]
     custom = next(r["custom"] for r in body["responses"] if r.get("custom"))
@@ -31,7 +32,7 @@ def test_confident_answer_has_text_source_and_payload(client: TestClient) -> Non
 
 def test_role_variant_asks_for_the_role_and_remembers_the_question(client: TestClient) -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
-    body = run(client, call("action_answer_faq", entry.title, entry=entry.id))
+    body = run(client, call("action_turn", entry.title, entry=entry.id))
     assert [b["title"] for b in body["responses"][0]["buttons"]][:2] == [
         "Ik ben werknemer",
         "Ik ben werkgever of HR",
@@ -46,15 +47,15 @@ def test_role_variant_asks_for_the_role_and_remembers_the_question(client: TestC
 def test_role_in_the_question_answers_directly(client: TestClient) -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
     text = f"mijn werknemer vraagt: {entry.title.lower()}"
-    body = run(client, call("action_answer_faq", text, entry=entry.id))
+    body = run(client, call("action_turn", text, entry=entry.id))
     text = body["responses"][0]["text"]
     assert text.startswith(entry.answers["werkgever"].split("\n")[0][:40])
 
 
 def test_informing_the_role_answers_the_pending_question(client: TestClient) -> None:
     entry = next(e for e in knowledge().entries if e.has_role_variants)
-    payload = call("action_inform_role", "/inform_role", slots={"pending_faq": entry.id},
-                   entities=[{"entity": "role", "value": "werknemer"}])  # fmt: skip
+    payload = call("action_turn", "/inform_role", slots={"pending_faq": entry.id},
+                   entities=[{"entity": "role", "value": "werknemer"}], intent="inform_role")  # fmt: skip
     text = run(client, payload)["responses"][0]["text"]
     assert text.startswith(entry.answers["werknemer"].split("\n")[0][:40])
 
@@ -63,7 +64,7 @@ def test_unsure_selector_is_overruled_by_the_classifier(client: TestClient) -> N
     text = "spoor twee wanneer beginnen"
     expected = rank(text)[0].id
     assert expected != "spoor2"
-    body = run(client, call("action_answer_faq", text, entry="spoor2", confidence=0.2))
+    body = run(client, call("action_turn", text, entry="spoor2", confidence=0.2))
     assert answered_entry(body) == expected
     # The selector's own pick is offered as a button under the answer.
     alternative = body["responses"][1]
@@ -72,7 +73,7 @@ def test_unsure_selector_is_overruled_by_the_classifier(client: TestClient) -> N
 
 
 def test_no_alternative_when_the_models_agree(client: TestClient) -> None:
-    body = run(client, call("action_answer_faq", "wat is passend werk", entry="passend_werk"))
+    body = run(client, call("action_turn", "wat is passend werk", entry="passend_werk"))
     assert answered_entry(body) == "passend_werk"
     assert ALTERNATIVE_INTRO not in [r.get("text") for r in body["responses"]]
 
@@ -80,14 +81,14 @@ def test_no_alternative_when_the_models_agree(client: TestClient) -> None:
 def test_out_of_scope_question_taken_for_faq_gets_the_out_of_scope_reply(
     client: TestClient,
 ) -> None:
-    body = run(client, call("action_answer_faq", HOLIDAYS, entry="wachtdagen", confidence=0.9))
+    body = run(client, call("action_turn", HOLIDAYS, entry="wachtdagen", confidence=0.9))
     assert answered_entry(body) is None
     assert "niet mee helpen" in body["responses"][0]["text"]
 
 
 def test_not_understood_gives_suggestions_when_the_models_disagree(client: TestClient) -> None:
     text = "spoor twee wanneer beginnen"
-    payload = call("action_not_understood", text, entry="spoor2", confidence=0.2,
+    payload = call("action_turn", text, entry="spoor2", confidence=0.2,
                    intent="nlu_fallback")  # fmt: skip
     body = run(client, payload)
     first = body["responses"][0]
@@ -101,16 +102,17 @@ def test_out_of_scope_or_not_understood_answered_when_both_models_agree(
     client: TestClient,
 ) -> None:
     text = "wat is passend werk precies"
-    for action, intent in [("action_out_of_scope", "out_of_scope"),
-                           ("action_not_understood", "nlu_fallback")]:  # fmt: skip
-        body = run(client, call(action, text, entry="passend_werk", confidence=0.5, intent=intent))
+    for intent in ["out_of_scope", "nlu_fallback"]:
+        body = run(
+            client, call("action_turn", text, entry="passend_werk", confidence=0.5, intent=intent)
+        )
         assert answered_entry(body) == "passend_werk"
         assert "rewind" not in [e["event"] for e in body["events"]]
 
 
 def test_button_choice_answers_that_entry(client: TestClient) -> None:
     payload = call(
-        "action_answer_faq",
+        "action_turn",
         '/faq{"faq_id": "wachtdagen"}',
         entities=[{"entity": "faq_id", "value": "wachtdagen"}],
     )
@@ -119,7 +121,5 @@ def test_button_choice_answers_that_entry(client: TestClient) -> None:
 
 
 def test_out_of_scope_points_elsewhere(client: TestClient) -> None:
-    text = run(client, call("action_out_of_scope", HOLIDAYS, intent="out_of_scope"))["responses"][
-        0
-    ]["text"]
+    text = run(client, call("action_turn", HOLIDAYS, intent="out_of_scope"))["responses"][0]["text"]
     assert "niet mee helpen" in text and "HR" in text

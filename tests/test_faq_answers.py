@@ -5,20 +5,22 @@ from __future__ import annotations
 import pytest
 
 from bot.faq_answers import (
-    MIN_AGREED_CONFIDENCE,
-    MIN_SELECTOR_PICK,
-    SELECTOR_SURE,
-    UNSURE_INTENTS,
-    alternative_entry,
-    chosen_entry,
     faq_reply,
+    not_understood_reply,
+    out_of_scope_reply,
     role_question_reply,
     suggestion_buttons,
 )
-from bot.faq_classifier import OUT_OF_SCOPE, rank
 from bot.faq_search import out_of_scope_category, suggest_faq
+from bot.intents import Button, Intent
 from bot.knowledge import knowledge
+from bot.messages import NOT_UNDERSTOOD, OUT_OF_SCOPE_GENERAL, SUGGESTIONS_INTRO
 from bot.roles import detect_role
+from bot.turn import THRESHOLDS
+
+
+def suggest(text: str) -> list[str]:
+    return suggest_faq(text, THRESHOLDS.max_suggestions, THRESHOLDS.keyword_suggestion)
 
 
 @pytest.mark.parametrize(
@@ -86,8 +88,11 @@ def test_skipped_role_shows_both_variants() -> None:
 
 
 def test_role_question_offers_buttons_including_skip() -> None:
-    titles = [b["title"] for b in role_question_reply()["buttons"]]
-    assert titles == ["Ik ben werknemer", "Ik ben werkgever of HR", "Sla over"]
+    assert role_question_reply()["buttons"] == [
+        Button("Ik ben werknemer", Intent.INFORM_ROLE, "werknemer"),
+        Button("Ik ben werkgever of HR", Intent.INFORM_ROLE, "werkgever"),
+        Button("Sla over", Intent.INFORM_ROLE, "overslaan"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -100,54 +105,32 @@ def test_role_question_offers_buttons_including_skip() -> None:
     ],
 )
 def test_suggestions_rank_the_matching_entry_in_the_top_three(text: str, expected: str) -> None:
-    assert expected in suggest_faq(text)
+    assert expected in suggest(text)
 
 
 def test_no_suggestions_for_gibberish() -> None:
-    assert suggest_faq("qwerty zxcvb") == []
+    assert suggest("qwerty zxcvb") == []
 
 
 def test_suggestion_buttons_choose_the_entry_directly() -> None:
     buttons = suggestion_buttons(knowledge(), ["spoor2", "bestaat_niet"])
-    assert buttons == [
-        {"title": knowledge().entry("spoor2").title, "payload": '/faq{"faq_id": "spoor2"}'}
-    ]
+    assert buttons == [Button(knowledge().entry("spoor2").title, Intent.FAQ, "spoor2")]
+
+
+def test_not_understood_reply_with_and_without_suggestions() -> None:
+    assert not_understood_reply(knowledge(), []) == {"text": NOT_UNDERSTOOD}
+    assert not_understood_reply(knowledge(), ["bestaat_niet"]) == {"text": NOT_UNDERSTOOD}
+    reply = not_understood_reply(knowledge(), ["spoor2"])
+    assert reply["text"] == f"{NOT_UNDERSTOOD}\n{SUGGESTIONS_INTRO}"
+    assert [b.argument for b in reply["buttons"]] == ["spoor2"]
 
 
 def test_out_of_scope_category_for_holidays() -> None:
-    assert out_of_scope_category("hoeveel vakantiedagen heb ik nog") == "vakantie_verlof"
-
-
-QUESTION = "wat is passend werk precies"
-
-
-def test_the_classifier_picks_the_entry_of_a_faq_question() -> None:
-    assert rank(QUESTION)[0].id == "passend_werk"
-    assert chosen_entry(QUESTION, "faq", "passend_werk", 0.9) == "passend_werk"
-    assert chosen_entry(QUESTION, "faq", "spoor2", 0.2) == "passend_werk"
-    assert chosen_entry(QUESTION, "faq", None, 0.0) == "passend_werk"
-
-
-def test_a_sure_selector_wins_when_the_models_disagree() -> None:
-    assert chosen_entry(QUESTION, "faq", "spoor2", SELECTOR_SURE) == "spoor2"
-    assert chosen_entry(QUESTION, "faq", "spoor2", SELECTOR_SURE - 0.01) == "passend_werk"
-
-
-def test_the_out_of_scope_class_vetoes_an_answer() -> None:
-    question = "hoeveel vakantiedagen heb ik nog dit jaar"
-    assert rank(question)[0].id == OUT_OF_SCOPE
-    assert chosen_entry(question, "faq", "wachtdagen", 0.99) is None
-
-
-def test_out_of_scope_or_not_understood_is_overruled_only_when_both_models_agree() -> None:
-    for intent in UNSURE_INTENTS:
-        assert chosen_entry(QUESTION, intent, "passend_werk", 0.5) == "passend_werk"
-        assert chosen_entry(QUESTION, intent, "spoor2", 0.99) is None
-        assert chosen_entry(QUESTION, intent, "passend_werk", MIN_AGREED_CONFIDENCE / 2) is None
-
-
-def test_alternative_is_the_selector_pick_only_when_it_differs_and_is_not_noise() -> None:
-    assert alternative_entry("passend_werk", "spoor2", 0.3) == "spoor2"
-    assert alternative_entry("passend_werk", "passend_werk", 0.9) is None
-    assert alternative_entry("passend_werk", None, 0.9) is None
-    assert alternative_entry("passend_werk", "spoor2", MIN_SELECTOR_PICK / 2) is None
+    text = "hoeveel vakantiedagen heb ik nog"
+    assert out_of_scope_category(text, THRESHOLDS.keyword_category) == "vakantie_verlof"
+    category = next(c for c in knowledge().out_of_scope if c.id == "vakantie_verlof")
+    assert out_of_scope_reply(knowledge(), "vakantie_verlof")["text"] == category.reply
+    assert out_of_scope_reply(knowledge(), None) == {
+        "text": OUT_OF_SCOPE_GENERAL,
+        "custom": {"type": "out_of_scope"},
+    }

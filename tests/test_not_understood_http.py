@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from actions.intents import rest_button
 from bot.conversation.replies import CONFIRM_AGAIN, NO, YES
 from bot.knowledge import knowledge
 from bot.messages import APOLOGY, NOT_UNDERSTOOD, SUGGESTIONS_INTRO
@@ -50,7 +51,11 @@ def assert_not_understood(reply: list[dict[str, Any]], *, suggestions_allowed: b
 
 def assert_confirm_again(reply: list[dict[str, Any]]) -> None:
     assert reply == [
-        {"recipient_id": reply[0]["recipient_id"], "text": CONFIRM_AGAIN, "buttons": [YES, NO]}
+        {
+            "recipient_id": reply[0]["recipient_id"],
+            "text": CONFIRM_AGAIN,
+            "buttons": [rest_button(YES), rest_button(NO)],
+        }
     ]
 
 
@@ -58,7 +63,9 @@ def assert_case_survives_nonsense(server: LiveServer, sender: str, nonsense: str
     """The case conversation: nonsense where a ja/nee is asked, then again once the case is
     known; the case carries on both times."""
     echo = server.chat(sender, SICK_SINCE)
-    assert [(m["text"], m["buttons"]) for m in echo] == [(ECHO, [YES, NO])]
+    assert [(m["text"], m["buttons"]) for m in echo] == [
+        (ECHO, [rest_button(YES), rest_button(NO)])
+    ]
     # "Klopt dat?" is open: the case dialogue asks again, with the same buttons.
     assert_confirm_again(server.chat(sender, nonsense))
     assert texts(server.chat(sender, "ja")).startswith(TIMELINE_START)

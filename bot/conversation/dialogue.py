@@ -35,17 +35,22 @@ from bot.deadlines.rules import fact
 from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
 from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
+from bot.intents import Intent
 from bot.knowledge import knowledge
 from bot.personal_answers import personal_reply
 from bot.roles import WERKGEVER, WERKNEMER
 
-INFORM_SICK_DAY = "inform_sick_day"
-ASK_OVERVIEW = "ask_overview"
-RESTART = "restart_case"
-AFFIRM, DENY, SKIP = "affirm", "deny", "skip"
-CASE_INTENTS = {INFORM_SICK_DAY, ASK_OVERVIEW, RESTART}
+INFORM_SICK_DAY, ASK_OVERVIEW, RESTART = Intent.INFORM_SICK_DAY, Intent.ASK_OVERVIEW, Intent.RESTART
+AFFIRM, DENY, SKIP = Intent.AFFIRM, Intent.DENY, Intent.SKIP
 # Intents that can be an answer to a question of ours rather than a new topic.
-ANSWER_INTENTS = {AFFIRM, DENY, SKIP, "inform_role", "nlu_fallback", "out_of_scope"}
+ANSWER_INTENTS = {
+    AFFIRM,
+    DENY,
+    SKIP,
+    Intent.INFORM_ROLE,
+    Intent.NOT_UNDERSTOOD,
+    Intent.OUT_OF_SCOPE,
+}
 
 _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.IGNORECASE)
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
@@ -65,7 +70,7 @@ FOLLOW_UP_FOCUSES = {
 @dataclass(frozen=True)
 class Message:
     text: str
-    intent: str | None
+    intent: Intent | None
     role: str | None  # what we know of the user's role (slot, button or this message)
     today: date
 
@@ -81,7 +86,7 @@ def mentions_date(text: str, today: date) -> bool:
     return not isinstance(read_sick_periods(text, today), NoDate)
 
 
-def claims_turn(state: CaseState, text: str, intent: str | None, today: date) -> bool:
+def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date) -> bool:
     """Does this message belong to the personal-deadline conversation?"""
     has_date = mentions_date(text, today)
     if intent in (ASK_OVERVIEW, RESTART):

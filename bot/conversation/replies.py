@@ -7,11 +7,12 @@ from bot.deadlines.rules import fact
 from bot.dutch_dates import Period
 from bot.dutch_format import format_date_nl
 from bot.faq_answers import Reply, role_buttons
+from bot.intents import Button, Intent
 from bot.roles import WERKGEVER, WERKNEMER
 
-YES = {"title": "Ja", "payload": "/affirm"}
-NO = {"title": "Nee", "payload": "/deny"}
-SKIP = {"title": "Sla over", "payload": "/skip"}
+YES = Button("Ja", Intent.AFFIRM)
+NO = Button("Nee", Intent.DENY)
+SKIP = Button("Sla over", Intent.SKIP)
 
 ASK_SICK_DAY = (
     "Wat is de eerste ziektedag? Schrijf bijvoorbeeld ‘3 maart 2025’ of ‘sinds twee weken’. "
@@ -45,16 +46,16 @@ _FOLLOW_UP_QUESTIONS = {
     AWAIT_EJE: (
         "Is de eerstejaarsevaluatie al geweest? Zo ja, op welke datum? Staat hij gepland? Noem "
         "dan die datum. Dan reken ik de uiterste startdatum van spoor 2 precies uit.",
-        {"title": "Nog niet geweest", "payload": "/deny"},
+        Button("Nog niet geweest", Intent.DENY),
     ),
     AWAIT_SPOOR2: (
         "Is spoor 2 al gestart? Zo ja, op welke datum? Staat de start gepland? Noem dan die datum.",
-        {"title": "Nee, nog niet", "payload": "/deny"},
+        Button("Nee, nog niet", Intent.DENY),
     ),
     AWAIT_GEEN_TERUGKEER: (
         "Heeft een arbeidsdeskundige al vastgesteld dat terugkeer in de eigen organisatie niet "
         "lukt? Zo ja, op welke datum was dat?",
-        {"title": "Nee", "payload": "/deny"},
+        Button("Nee", Intent.DENY),
     ),
 }
 ROLE_FOR_ADVICE = (
