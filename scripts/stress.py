@@ -162,6 +162,16 @@ async def run(
         [LiveServer(base / f"r{i}", base / f"r{i}.log", env_extra=env) for i in range(replicas)],
         [True] * replicas,
     )
+    try:
+        return await stressed(cluster, senders, messages, kill_after, lock_wait)
+    finally:
+        for server in cluster.replicas:
+            server.stop()
+
+
+async def stressed(
+    cluster: Cluster, senders: int, messages: int, kill_after: float, lock_wait: float
+) -> dict[str, Any]:
     for server in cluster.replicas:
         server.start(wait=False)
     for server in cluster.replicas:
@@ -172,33 +182,29 @@ async def run(
         for n in range(senders)
     }
     limits = httpx.Limits(max_connections=senders * messages + 10)
-    try:
-        async with httpx.AsyncClient(timeout=120, limits=limits) as client:
-            began = time.monotonic()
-            jobs = [
-                asyncio.create_task(send(client, cluster, sender, text, slot, tally))
-                for sender, texts in conversations.items()
-                for slot, text in enumerate(texts)
-            ]
-            await asyncio.sleep(kill_after)
-            victim = cluster.replicas[-1]
-            assert victim.process is not None
-            done_at_kill = sum(job.done() for job in jobs)
-            cluster.alive[-1] = False
-            victim.process.kill()  # SIGKILL: no graceful shutdown
-            await asyncio.gather(*jobs)
-            elapsed = time.monotonic() - began
-            checks: Counter[str] = Counter()
-            reader = cluster.replicas[0]
-            for sender, sent in conversations.items():
-                response = await client.get(f"{reader.url}/api/conversations/{sender}")
-                checks.update(check_history(response.json()["messages"], sent, tally, sender))
-    finally:
-        for server in cluster.replicas:
-            server.stop()
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        began = time.monotonic()
+        jobs = [
+            asyncio.create_task(send(client, cluster, sender, text, slot, tally))
+            for sender, texts in conversations.items()
+            for slot, text in enumerate(texts)
+        ]
+        await asyncio.sleep(kill_after)
+        victim = cluster.replicas[-1]
+        assert victim.process is not None
+        done_at_kill = sum(job.done() for job in jobs)
+        cluster.alive[-1] = False
+        victim.process.kill()  # SIGKILL: no graceful shutdown
+        await asyncio.gather(*jobs)
+        elapsed = time.monotonic() - began
+        checks: Counter[str] = Counter()
+        reader = cluster.replicas[0]
+        for sender, sent in conversations.items():
+            response = await client.get(f"{reader.url}/api/conversations/{sender}")
+            checks.update(check_history(response.json()["messages"], sent, tally, sender))
     latencies = sorted(tally.latencies)
     return {
-        "replicas": replicas,
+        "replicas": len(cluster.replicas),
         "senders": senders,
         "messages_per_sender": messages,
         "messages": senders * messages,
