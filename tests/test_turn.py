@@ -1,0 +1,254 @@
+"""bot.turn.decide: one test per outcome kind and per threshold boundary, without Rasa.
+
+The FAQ classifier and the keyword search are the real ones (trained from knowledge/ in a
+few seconds); the NLU opinions are given, as Rasa would hand them to the action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bot.conversation import CaseState
+from bot.dutch_text import keywords
+from bot.faq_answers import SKIP_ROLE
+from bot.faq_classifier import rank
+from bot.faq_search import faq_index, out_of_scope_index, out_of_scope_lead
+from bot.intents import Intent
+from bot.knowledge import knowledge
+from bot.turn import (
+    THRESHOLDS,
+    ConversationState,
+    Kind,
+    NluOpinions,
+    Outcome,
+    SmallTalk,
+    Thresholds,
+    choose_faq_entry,
+    decide,
+)
+
+TODAY = date(2026, 11, 23)
+FRESH = ConversationState(today=TODAY)
+QUESTION = "wat is passend werk precies"  # the classifier picks passend_werk
+HOLIDAYS = "hoeveel vakantiedagen heb ik nog dit jaar"  # the classifier's out-of-scope class
+UNCLEAR = "spoor twee wanneer beginnen"  # the classifier does not pick spoor2
+GIBBERISH = "qwerty zxcvb"  # no keyword matches anything
+
+
+def said(
+    text: str,
+    intent: Intent | None = Intent.FAQ,
+    entry: str | None = None,
+    confidence: float = 0.9,
+    **extra: object,
+) -> NluOpinions:
+    ranking = ((entry, confidence),) if entry else ()
+    return NluOpinions(text, intent, 0.95, entry, confidence if entry else 0.0, ranking, **extra)  # type: ignore[arg-type]
+
+
+def role_variant_entry() -> str:
+    return next(e.id for e in knowledge().entries if e.has_role_variants)
+
+
+def test_the_texts_used_here_mean_what_the_tests_assume() -> None:
+    assert rank(QUESTION)[0].id == "passend_werk"
+    assert rank(HOLIDAYS)[0].id == "<buiten bereik>"
+    assert rank(UNCLEAR)[0].id != "spoor2"
+
+
+# --- one test per kind -------------------------------------------------------------
+
+
+def test_case_step_when_the_dialogue_claims_the_message() -> None:
+    state = replace(FRESH, case=CaseState(candidate=(("2026-03-03", None),), awaiting="confirm"))
+    outcome = decide(said("ja", Intent.AFFIRM), state)
+    assert (outcome.kind, outcome.reason) == (Kind.CASE_STEP, "dialogue_claims")
+    outcome = decide(said("ik ben sinds 3 maart 2026 ziek", Intent.INFORM_SICK_DAY), FRESH)
+    assert outcome.kind is Kind.CASE_STEP
+
+
+def test_faq_answer_when_the_models_agree() -> None:
+    outcome = decide(said(QUESTION, entry="passend_werk"), FRESH)
+    assert outcome == Outcome(Kind.FAQ_ANSWER, "models_agree", entry="passend_werk")
+
+
+def test_role_question_when_the_answer_depends_on_an_unknown_role() -> None:
+    entry = knowledge().entry(role_variant_entry())
+    assert entry is not None and rank(entry.title)[0].id == entry.id
+    outcome = decide(said(entry.title, entry=entry.id), FRESH)
+    assert outcome.kind is Kind.ROLE_QUESTION
+    assert outcome.entry == outcome.pending_faq == entry.id
+    # With the role known, the answer itself.
+    known = decide(said(entry.title, entry=entry.id), replace(FRESH, role="werkgever"))
+    assert (known.kind, known.role, known.pending_faq) == (Kind.FAQ_ANSWER, "werkgever", None)
+
+
+def test_the_role_answers_the_waiting_question() -> None:
+    entry = role_variant_entry()
+    state = replace(FRESH, pending_faq=entry)
+    outcome = decide(said("ik ben werknemer", Intent.INFORM_ROLE, button_role="werknemer"), state)
+    assert outcome == Outcome(
+        Kind.FAQ_ANSWER, "role_for_waiting_question", "werknemer", None, entry=entry
+    )
+    skipped = decide(said("sla over", Intent.INFORM_ROLE, button_role=SKIP_ROLE), state)
+    assert (skipped.kind, skipped.entry) == (Kind.FAQ_ANSWER, entry)
+    assert skipped.role == SKIP_ROLE and skipped.remembered_role is None
+
+
+def test_suggestions_when_not_understood_and_the_models_disagree() -> None:
+    outcome = decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD, "spoor2", 0.2), FRESH)
+    assert outcome.kind is Kind.SUGGESTIONS
+    assert outcome.reason == "diet_unsure_models_disagree"
+    assert outcome.suggestions[0] == "spoor2" and len(outcome.suggestions) <= 3
+    assert outcome.forget_message
+
+
+def test_not_understood_when_nothing_fits() -> None:
+    outcome = decide(said(GIBBERISH, Intent.NOT_UNDERSTOOD), FRESH)
+    assert outcome.kind is Kind.NOT_UNDERSTOOD
+    assert outcome.suggestions == () and outcome.forget_message
+    # An intent that is not ours counts as not understood.
+    assert decide(said(GIBBERISH, None), FRESH).kind is Kind.NOT_UNDERSTOOD
+
+
+def test_out_of_scope_with_its_category() -> None:
+    outcome = decide(said(HOLIDAYS, Intent.FAQ, "wachtdagen", 0.99), FRESH)
+    assert (outcome.kind, outcome.reason) == (Kind.OUT_OF_SCOPE, "classifier_out_of_scope")
+    assert outcome.category == "vakantie_verlof" and not outcome.forget_message
+    # DIET's "out of scope" stands when the FAQ models do not both pick an entry.
+    diet = decide(said(QUESTION, Intent.OUT_OF_SCOPE, "spoor2", 0.99), FRESH)
+    assert (diet.kind, diet.reason) == (Kind.OUT_OF_SCOPE, "diet_unsure_models_disagree")
+
+
+@pytest.mark.parametrize(
+    ("intent", "talk"),
+    [
+        (Intent.GREET, SmallTalk.GREET),
+        (Intent.THANK, SmallTalk.THANK),
+        (Intent.GOODBYE, SmallTalk.GOODBYE),
+        (Intent.CAPABILITIES, SmallTalk.CAPABILITIES),
+        (Intent.INFORM_ROLE, SmallTalk.ROLE_NOTED),
+        (Intent.AFFIRM, SmallTalk.NOTHING_OPEN),
+        (Intent.DENY, SmallTalk.NOTHING_OPEN),
+        (Intent.SKIP, SmallTalk.NOTHING_OPEN),
+    ],
+)
+def test_small_talk(intent: Intent, talk: SmallTalk) -> None:
+    outcome = decide(said("hallo", intent), FRESH)
+    assert (outcome.kind, outcome.small_talk) == (Kind.SMALL_TALK, talk)
+
+
+def test_the_role_in_a_message_is_remembered() -> None:
+    outcome = decide(said("ik ben werkgever", Intent.INFORM_ROLE), FRESH)
+    assert (outcome.reason, outcome.remembered_role) == ("role_given", "werkgever")
+
+
+def test_a_faq_button_answers_its_entry_without_second_guess() -> None:
+    outcome = decide(
+        said("/faq", entry="spoor2", confidence=0.99, button_entry="wachtdagen"), FRESH
+    )
+    assert outcome == Outcome(Kind.FAQ_ANSWER, "button", entry="wachtdagen")
+
+
+def test_a_button_for_an_entry_that_is_gone_gets_what_the_assistant_can_do() -> None:
+    outcome = decide(said("/faq", button_entry="bestaat_niet"), replace(FRESH, pending_faq="x"))
+    assert (outcome.kind, outcome.small_talk) == (Kind.SMALL_TALK, SmallTalk.CAPABILITIES)
+    assert outcome.reason == "unknown_entry" and outcome.pending_faq is None
+
+
+def test_a_general_when_question_offers_to_compute_the_date() -> None:
+    text = "wanneer moet spoor 2 starten?"
+    outcome = decide(said(text, entry="spoor2_wanneer_starten"), FRESH)
+    assert outcome.kind is Kind.FAQ_ANSWER and outcome.offer_personal_date
+    # Not when the case is known: then the dialogue answers a "wanneer" question itself.
+    known = replace(FRESH, case=CaseState(periods=(("2026-01-05", None),)))
+    assert decide(said(text, entry="spoor2_wanneer_starten"), known).kind is Kind.CASE_STEP
+
+
+# --- one test per threshold boundary -----------------------------------------------
+
+
+def test_selector_overrides_the_classifier_from_its_threshold_on() -> None:
+    sure = THRESHOLDS.selector_overrides
+    at = decide(said(QUESTION, entry="spoor2", confidence=sure), FRESH)
+    assert (at.entry, at.reason) == ("spoor2", "selector_overrides>=0.7")
+    below = decide(said(QUESTION, entry="spoor2", confidence=sure - 1e-6), FRESH)
+    assert (below.entry, below.reason) == ("passend_werk", "classifier_over_selector<0.7")
+
+
+def test_agreeing_models_overrule_diet_from_the_selector_threshold_on() -> None:
+    least = THRESHOLDS.agreed_selector
+    for intent in (Intent.NOT_UNDERSTOOD, Intent.OUT_OF_SCOPE):
+        at = decide(said(QUESTION, intent, "passend_werk", least), FRESH)
+        assert (at.kind, at.entry) == (Kind.FAQ_ANSWER, "passend_werk")
+        assert at.reason == "models_agree_over_diet>=0.1"
+        below = decide(said(QUESTION, intent, "passend_werk", least - 1e-6), FRESH)
+        assert below.kind is not Kind.FAQ_ANSWER and below.reason == "diet_unsure_selector<0.1"
+
+
+def test_agreeing_models_overrule_diet_from_the_classifier_threshold_on() -> None:
+    score = rank(QUESTION)[0].score
+    at = Thresholds(agreed_classifier=score)
+    outcome = decide(said(QUESTION, Intent.NOT_UNDERSTOOD, "passend_werk", 0.5), FRESH, at)
+    assert outcome.kind is Kind.FAQ_ANSWER
+    above = Thresholds(agreed_classifier=score + 1e-6)
+    outcome = decide(said(QUESTION, Intent.NOT_UNDERSTOOD, "passend_werk", 0.5), FRESH, above)
+    assert outcome.kind is Kind.SUGGESTIONS
+    assert outcome.reason.startswith("diet_unsure_classifier<")
+
+
+def test_keyword_lead_vetoes_above_its_threshold() -> None:
+    lead = out_of_scope_lead(QUESTION)
+    at = choose_faq_entry(
+        QUESTION, Intent.FAQ, "passend_werk", 0.9, Thresholds(keyword_out_of_scope_lead=lead)
+    )
+    assert at.entry == "passend_werk"
+    below = Thresholds(keyword_out_of_scope_lead=lead - 1e-6)
+    vetoed = choose_faq_entry(QUESTION, Intent.FAQ, "passend_werk", 0.9, below)
+    assert vetoed.entry is None and vetoed.out_of_scope
+    assert vetoed.reason.startswith("keywords_out_of_scope>")
+    assert decide(said(QUESTION, entry="passend_werk"), FRESH, below).kind is Kind.OUT_OF_SCOPE
+
+
+def test_selector_pick_below_its_threshold_is_never_a_button() -> None:
+    least = THRESHOLDS.selector_pick
+    at = decide(said(UNCLEAR, entry="spoor2", confidence=least), FRESH)
+    assert at.kind is Kind.FAQ_ANSWER and at.alternative == "spoor2"
+    below = decide(said(UNCLEAR, entry="spoor2", confidence=least - 1e-6), FRESH)
+    assert below.alternative is None
+    suggested = decide(said(GIBBERISH, Intent.NOT_UNDERSTOOD, "spoor2", least), FRESH)
+    assert suggested.suggestions == ("spoor2",)
+    noise = decide(said(GIBBERISH, Intent.NOT_UNDERSTOOD, "spoor2", least - 1e-6), FRESH)
+    assert noise.kind is Kind.NOT_UNDERSTOOD
+
+
+def test_keyword_suggestions_from_their_threshold_on() -> None:
+    text = "reintegratieverslag inleveren"
+    best = faq_index().search(keywords(text), 1, 0.0)[0]
+    at = decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, Thresholds(keyword_suggestion=best.score))
+    assert best.id in at.suggestions
+    above = Thresholds(keyword_suggestion=best.score + 1e-6)
+    assert decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, above).kind is Kind.NOT_UNDERSTOOD
+
+
+def test_out_of_scope_category_from_its_threshold_on() -> None:
+    best = out_of_scope_index().search(keywords(HOLIDAYS), 1, 0.0)[0]
+    at = decide(said(HOLIDAYS), FRESH, Thresholds(keyword_category=best.score))
+    assert at.category == best.id == "vakantie_verlof"
+    above = Thresholds(keyword_category=best.score + 1e-6)
+    outcome = decide(said(HOLIDAYS), FRESH, above)
+    assert outcome.kind is Kind.OUT_OF_SCOPE and outcome.category is None
+
+
+def test_at_most_three_suggestions_two_of_them_from_the_selector() -> None:
+    ranking = (("spoor2", 0.5), ("wachtdagen", 0.4), ("passend_werk", 0.3))
+    nlu = NluOpinions(
+        "reintegratieverslag inleveren", Intent.NOT_UNDERSTOOD, 0.4, "spoor2", 0.5, ranking
+    )
+    suggestions = decide(nlu, FRESH).suggestions
+    assert suggestions[:2] == ("spoor2", "wachtdagen") and "passend_werk" not in suggestions
+    assert len(suggestions) == THRESHOLDS.max_suggestions == 3
+    assert decide(nlu, FRESH, Thresholds(max_suggestions=1)).suggestions == ("spoor2",)
