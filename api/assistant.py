@@ -120,7 +120,11 @@ class Assistant:
     async def tracker_events(self, sender_id: str) -> list[Message]:
         if self.agent is None:
             raise ModelNotReadyError(self.error or "model loading")
-        tracker = await self.agent.tracker_store.retrieve(sender_id)
+        store = self.agent.tracker_store
+        if hasattr(store, "session_events"):  # ours: the whole session, not the short tracker
+            events: list[Message] = await store.session_events(sender_id)
+            return events
+        tracker = await store.retrieve(sender_id)
         return [] if tracker is None else [e.as_dict() for e in tracker.events]
 
     async def delete_conversation(self, sender_id: str) -> None:

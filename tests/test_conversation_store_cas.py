@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from api.conversation_lock import CURRENT_LOCK, HeldLock, LockLostError
 from api.conversation_store import ConversationConflictError, delete_conversation
-from api.rasa_runtime.tracker_store import SequencedSQLTrackerStore
+from api.rasa_runtime.tracker_store import RECENT_EVENTS, SequencedSQLTrackerStore
 
 
 def store_at(path: Path) -> SequencedSQLTrackerStore:
@@ -147,3 +147,52 @@ def test_delete_removes_the_head_so_a_stale_turn_cannot_bring_it_back(tmp_path: 
     with pytest.raises(ConversationConflictError):
         asyncio.run(store.save(stale))
     assert asyncio.run(store.retrieve("s")) is None
+
+
+def long_conversation(store: SequencedSQLTrackerStore, sender: str, turns: int) -> None:
+    first_turn(store, sender)
+    for i in range(1, turns):
+        tracker = asyncio.run(store.retrieve(sender))
+        assert tracker is not None
+        tracker.update(SlotSet("role", "werkgever" if i % 2 else "werknemer"))
+        turn(tracker, f"vraag {i}")
+        asyncio.run(store.save(tracker))
+
+
+def role_domain() -> Domain:
+    return Domain.from_dict({"slots": {"role": {"type": "text", "mappings": [{"type": "custom"}]}}})
+
+
+def test_a_turn_works_on_a_short_tracker_with_the_same_state(tmp_path: Path) -> None:
+    store = SequencedSQLTrackerStore(role_domain(), dialect="sqlite", db=str(tmp_path / "c.db"))
+    long_conversation(store, "lang", 60)
+    short = asyncio.run(store.retrieve("lang"))
+    full = asyncio.run(store.retrieve_full_tracker("lang"))
+    assert short is not None and full is not None
+    assert len(full.events) == 60 * 3 + 59  # every turn and every slot event is stored
+    assert len(short.events) <= RECENT_EVENTS + 1  # + the slot state
+    assert short.get_slot("role") == full.get_slot("role") == "werkgever"
+    assert short.latest_message.text == full.latest_message.text == "vraag 59"
+    # A turn on the short tracker stores only its own events, after all the others.
+    turn(short, "vraag 60")
+    asyncio.run(store.save(short))
+    texts = user_texts(store, "lang")
+    assert texts == ["eerste"] + [f"vraag {i}" for i in range(1, 61)]
+    history = asyncio.run(store.session_events("lang"))
+    assert len(history) == len(full.events) + 3
+
+
+def test_a_replica_with_an_old_short_tracker_reloads(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    a = SequencedSQLTrackerStore(role_domain(), dialect="sqlite", db=str(path))
+    b = SequencedSQLTrackerStore(role_domain(), dialect="sqlite", db=str(path))
+    long_conversation(a, "s", 3)  # a remembers the conversation
+    tracker = asyncio.run(b.retrieve("s"))
+    assert tracker is not None
+    turn(tracker, "via b")
+    asyncio.run(b.save(tracker))
+    again = asyncio.run(a.retrieve("s"))  # a's copy is stale: it must read b's turn
+    assert again is not None and again.latest_message.text == "via b"
+    turn(again, "via a")
+    asyncio.run(a.save(again))
+    assert user_texts(a, "s")[-2:] == ["via b", "via a"]
