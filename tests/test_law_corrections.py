@@ -136,7 +136,7 @@ def test_pregnancy_periods_add_up_only_with_the_same_cause_and_the_employer_keep
     assert "Is de oorzaak anders" in text
     assert "Ben je vlak vóór en vlak na je verlof ziek? Dan tellen" not in text
     assert "blijft je loon betalen" in text
-    assert "Ziektewet-uitkering" in text and "naar je werkgever" in text
+    assert "Ziektewet-uitkering" in text and "UWV betaalt die meestal aan je werkgever" in text
     assert {"zw_29a", "uwv_ziek_zwangerschap"} <= {s.id for s in entry("zwangerschap").sources}
 
 
