@@ -138,7 +138,11 @@ def test_aow_date_in_the_message_is_used_by_the_engine() -> None:
         "mijn werknemer is sinds 5 januari 2026 ziek en bereikt op 1 juni 2027 de "
         "AOW-leeftijd. tot wanneer moeten we doorbetalen?"
     )
-    assert text.startswith("Je eerste ziektedag is maandag 5 januari 2026")
+    # Issue 19, point 5: the first sentence answers the question; then the date it used.
+    assert text.startswith(
+        "**Je betaalt het loon bij ziekte door tot en met maandag 12 juli 2027.**\n"
+        "Je eerste ziektedag is maandag 5 januari 2026"
+    )
     assert "**Laatste dag loondoorbetaling**: Uiterlijk: maandag 12 juli 2027." in text
     assert "art. 7:629 lid 2 BW" in text
     assert "Noem de AOW-datum" not in text  # it was given

@@ -4,8 +4,10 @@ The Rasa actions only translate: they pass the slot `case`, the text and the int
 send the replies and the new state back. So the whole dialogue is testable without Rasa.
 
 The flow: find the first sick day (or the periods that add up), echo it and ask "klopt dat?",
-ask the follow-up questions that matter for the question (role, eerstejaarsevaluatie, spoor 2,
-arbeidsdeskundige; each can be skipped), then answer with the deadline engine.
+ask the follow-up questions the answer needs (role; for spoor 2 the eerstejaarsevaluatie, the
+start of spoor 2 and the arbeidsdeskundige; each can be skipped), then answer with the deadline
+engine. Questions that only refine an answer come after it: whether a step whose deadline has
+passed was done (Ja/Nee; the answer is kept as a fact and the answer is given again).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from bot.conversation import replies, special_cases
 from bot.conversation.case_facts import MentionedFacts, mentioned_facts, read_fact_date
-from bot.conversation.focus import OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
+from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
 from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
     AWAIT_CONFIRM,
@@ -26,18 +28,21 @@ from bot.conversation.state import (
     AWAIT_ROLE,
     AWAIT_SICK_DAY,
     AWAIT_SPOOR2,
+    AWAIT_STEP_DONE,
+    STEPS_DONE,
+    STEPS_NOT_DONE,
     CaseState,
 )
 from bot.deadlines.engine import compute_timeline
-from bot.deadlines.model import SickPeriod, Timeline
+from bot.deadlines.model import Milestone, SickPeriod, Timeline
 from bot.deadlines.periods import build_case
-from bot.deadlines.rules import fact
+from bot.deadlines.rules import fact, milestone_texts
 from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
-from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound
+from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound, without_task_time
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
 from bot.knowledge import knowledge
-from bot.personal_answers import personal_reply
+from bot.personal_answers import PAY_END, personal_reply
 from bot.roles import WERKGEVER, WERKNEMER
 
 INFORM_SICK_DAY, ASK_OVERVIEW, RESTART = Intent.INFORM_SICK_DAY, Intent.ASK_OVERVIEW, Intent.RESTART
@@ -59,12 +64,28 @@ _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|
 
 CALENDAR_FACTS = {*DATE_FACTS, "loonsanctie_weeks", "uitzondering"}
 
+# Questions asked before the answer, for the questions whose answer needs them. The overview
+# and "wat moet ik nu doen?" are answered first and refined after (issue 19, point 5).
 FOLLOW_UP_FOCUSES = {
-    AWAIT_ROLE: {SPOOR2_CHECK, OVERVIEW},
-    AWAIT_EJE: {SPOOR2_CHECK, "spoor2_uiterlijk", OVERVIEW},
-    AWAIT_SPOOR2: {SPOOR2_CHECK, OVERVIEW},
+    AWAIT_ROLE: {SPOOR2_CHECK, OVERVIEW, NOW},
+    AWAIT_EJE: {SPOOR2_CHECK, "spoor2_uiterlijk"},
+    AWAIT_SPOOR2: {SPOOR2_CHECK},
     AWAIT_GEEN_TERUGKEER: {SPOOR2_CHECK, "spoor2_uiterlijk"},
 }
+# The step a date question is about: "nee" to it is kept as "not done", "ja" without a date
+# as "done".
+QUESTION_STEPS = {AWAIT_EJE: "eerstejaarsevaluatie", AWAIT_SPOOR2: "spoor2_uiterlijk"}
+# Steps with a date fact; "ja" asks for the date when the date changes the answer (the spoor 2
+# deadline, a late start of spoor 2, the end of pay after a late WIA-aanvraag).
+STEP_DATES = {
+    "probleemanalyse": "probleemanalyse_date",
+    "eerstejaarsevaluatie": "eerstejaarsevaluatie_date",
+    "spoor2_uiterlijk": "spoor2_start_date",
+    "wia_aanvraag": "wia_aanvraag_date",
+}
+DATE_CHANGES_ANSWER = {"eerstejaarsevaluatie", "spoor2_uiterlijk", "wia_aanvraag"}
+# Overdue steps a refining question may ask about: the most urgent ones only.
+ASK_ABOUT_FIRST = 2
 
 
 @dataclass(frozen=True)
@@ -88,7 +109,8 @@ def mentions_date(text: str, today: date) -> bool:
 
 def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date) -> bool:
     """Does this message belong to the personal-deadline conversation?"""
-    has_date = mentions_date(text, today)
+    dates = without_task_time(text)  # "wat moet ik vandaag doen?" names no sick day
+    has_date = mentions_date(dates, today)
     if intent in (ASK_OVERVIEW, RESTART):
         return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
@@ -100,7 +122,7 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
     if requested_focus(text) and asks_for_a_date(text):
         # "tot wanneer moeten we doorbetalen?" needs a first sick day; with a loonsanctie in
         # the question it can only be about this case.
-        return state.known or has_date or bool(mentioned_facts(text, today).facts)
+        return state.known or has_date or bool(mentioned_facts(dates, today).facts)
     return has_date and bool(_SICK_WORDS.search(text))
 
 
@@ -118,17 +140,22 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         return TurnResult(
             [{"text": replies.RESTARTED}], CaseState(awaiting=AWAIT_SICK_DAY), message.role
         )
+    focus = requested_focus(message.text)
+    dated = asks_for_a_date(message.text)
+    # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
+    message = replace(message, text=without_task_time(message.text))
     mentioned = mentioned_facts(message.text, message.today, case_start(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
-    focus = requested_focus(message.text)
-    if focus and asks_for_a_date(message.text):
+    if focus and dated:
         state = replace(state, focus=focus)
     else:
         focus = None
-    if message.intent == ASK_OVERVIEW and state.focus is None:
+    if message.intent == ASK_OVERVIEW and focus is None:
+        # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
+        focus = OVERVIEW
     return _Turn(state, message, mentioned, asked_now=focus is not None).run()
 
 
@@ -144,6 +171,7 @@ class _Turn:
         self.asked_now = asked_now  # the message itself asks a personal question
         self.role = message.role if message.role != SKIP_ROLE else None
         self.intro: list[str] = []
+        self.noted: list[Reply] = []  # "Genoteerd: …" before the answer
 
     def done(self, *reply: Reply) -> TurnResult:
         return TurnResult(list(reply), self.state, self.role)
@@ -156,6 +184,8 @@ class _Turn:
             result = self.on_role()
         elif awaiting in (AWAIT_EJE, AWAIT_SPOOR2, AWAIT_GEEN_TERUGKEER):
             result = self.on_date_question(awaiting)
+        elif awaiting == AWAIT_STEP_DONE:
+            result = self.on_step_done()
         else:
             result = self.on_sick_days()
         return result or self.progress()
@@ -188,7 +218,10 @@ class _Turn:
 
     def on_date_question(self, awaiting: str) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
+        step = QUESTION_STEPS.get(awaiting)
         if intent == SKIP or _SKIP.search(text):
+            if step is not None and self.state.answered_yes:  # "ja", then no date
+                self.state = self.state.with_step(step, done=True)
             self.state = self.state.asked_about(awaiting)
             return None
         found = read_fact_date(text, self.message.today, awaiting, case_start(self.state))
@@ -200,12 +233,60 @@ class _Turn:
         if isinstance(found, DateUnclear):
             return self.done(replies.with_skip(found.question))
         if intent == DENY or _NO.search(text):
+            if step is not None:  # "nee, nog niet": a fact, never asked again
+                self.state = self.state.with_step(step, done=False)
             self.state = self.state.asked_about(awaiting)
             return None
         if intent == AFFIRM or _YES.search(text):
             self.state = replace(self.state, answered_yes=True)
             return self.done(replies.with_skip(replies.WHICH_DATE))
+        if self.asked_now:  # a new question instead of an answer: answer that
+            self.state = self.state.asked_about(awaiting)
+            return None
         return self.done(replies.with_skip(replies.NO_DATE_IN_ANSWER))
+
+    def on_step_done(self) -> TurnResult | None:
+        """The answer to "Is de WIA-aanvraag al ingediend?" (Ja/Nee, or the date)."""
+        step = self.state.step
+        text, intent = self.message.text, self.message.intent
+        if step is None or step not in milestone_texts():
+            self.state = replace(self.state, awaiting=None, step=None)
+            return None
+        asked = f"{AWAIT_STEP_DONE}:{step}"
+        if intent == SKIP or _SKIP.search(text):
+            if self.state.answered_yes:
+                self.note_step(step, done=True)
+            self.state = self.state.asked_about(asked)
+            return None
+        date_fact = STEP_DATES.get(step)
+        if date_fact is not None:
+            found = read_fact_date(text, self.message.today, date_fact, case_start(self.state))
+            if isinstance(found, DateFound):
+                self.state = self.state.with_fact(date_fact, found.value.isoformat())
+                self.state = self.state.asked_about(asked)
+                self.noted.append({"text": replies.noted_date(step, found.value)})
+                return None
+            if isinstance(found, DateUnclear):
+                return self.done(replies.with_skip(found.question))
+        if intent == DENY or _NO.search(text):
+            self.note_step(step, done=False)
+            self.state = self.state.asked_about(asked)
+            return None
+        if intent == AFFIRM or _YES.search(text):
+            if step in DATE_CHANGES_ANSWER and not self.state.answered_yes:
+                self.state = replace(self.state, answered_yes=True)
+                return self.done(replies.with_skip(replies.WHICH_DATE))
+            self.note_step(step, done=True)
+            self.state = self.state.asked_about(asked)
+            return None
+        if self.asked_now:  # a new question instead of an answer: answer that
+            self.state = self.state.asked_about(asked)
+            return None
+        return self.done(replies.step_done_question(step, again=True))
+
+    def note_step(self, step: str, done: bool) -> None:
+        self.state = self.state.with_step(step, done)
+        self.noted.append({"text": replies.noted_step(step, done)})
 
     # --- the first sick day -------------------------------------------------------
 
@@ -255,7 +336,7 @@ class _Turn:
         question = self.next_question(focus, timeline)
         if question is not None:
             self.state = replace(self.state, awaiting=question)
-            return self.done(*self.intro_reply(), replies.follow_up_question(question))
+            return self.done(*self.noted, *self.intro_reply(), replies.follow_up_question(question))
         tip = replies.role_tip(self.role)
         notes = [tip] if tip and focus in (SPOOR2_CHECK, OVERVIEW) else []
         cases = known_cases(self.state)
@@ -270,13 +351,47 @@ class _Turn:
                 *special_cases.source_ids(cases, facts),
                 *(replies.role_tip_sources(self.role) if notes else ()),
             ],
+            role=self.role,
         )
         reply["custom"]["calendar_query"] = calendar_query(self.state)
-        buttons = suggestion_buttons(knowledge(), special_cases.faq_ids(cases))
+        buttons = [
+            *([replies.ALL_DEADLINES] if focus == NOW else []),
+            *suggestion_buttons(knowledge(), special_cases.faq_ids(cases)),
+        ]
         if buttons:
             reply["buttons"] = buttons
-        self.state = replace(self.state, focus=None, awaiting=None)
-        return self.done(reply)
+        refine = self.refining_step(focus, timeline)
+        if refine is None:
+            self.state = replace(self.state, focus=None, awaiting=None)
+            return self.done(*self.noted, reply)
+        # Answer first, then ask what would change it; the focus stays for the new answer.
+        self.state = replace(
+            self.state, awaiting=AWAIT_STEP_DONE, step=refine.id, answered_yes=False
+        )
+        return self.done(*self.noted, reply, replies.step_done_question(refine.id))
+
+    def refining_step(self, focus: str, timeline: Timeline) -> Milestone | None:
+        """An overdue step whose being done changes this answer and that nobody has told us
+        about: for "wat moet ik nu doen?" the most urgent ones (done, there is nothing to
+        repair; not done, it is late for sure), for the end of pay the WIA-aanvraag (a late
+        one moves it). The overview and a single date say "nog niet gedaan? …" instead."""
+        if focus == NOW:
+            candidates = timeline.overdue_steps()[:ASK_ABOUT_FIRST]
+        elif focus == PAY_END:
+            candidates = [m for m in timeline.overdue_steps() if m.id == "wia_aanvraag"]
+        else:
+            candidates = []
+        told = {*self.state.steps(STEPS_DONE), *self.state.steps(STEPS_NOT_DONE)}
+        for milestone in candidates:
+            if (
+                milestone.id in told
+                or f"{AWAIT_STEP_DONE}:{milestone.id}" in self.state.asked
+                or milestone_texts()[milestone.id].done_question is None
+                or _asked_before(self.state, milestone.id)
+            ):
+                continue
+            return milestone
+        return None
 
     def intro_reply(self) -> list[Reply]:
         return [{"text": line} for line in self.intro]
@@ -312,6 +427,11 @@ class _Turn:
             )
         text = " ".join(e.message for e in error.errors)
         return self.done({"text": f"{text} Kun je het nog eens proberen?"})
+
+
+def _asked_before(state: CaseState, step: str) -> bool:
+    """The step was already the subject of a date question (answered or skipped)."""
+    return any(QUESTION_STEPS.get(q) == step for q in state.asked)
 
 
 SPECIAL_CASES = "special_cases"  # key in CaseState.facts: the special cases noticed so far

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from bot.personal_answers import NOW
 from bot.text_match import first_match, flatten
+
+__all__ = ["NOW", "OVERVIEW", "SPOOR2_CHECK", "asks_for_a_date", "asks_what_now", "requested_focus"]
 
 OVERVIEW = "overzicht"
 SPOOR2_CHECK = "spoor2"
@@ -47,9 +50,54 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _OVERVIEW = re.compile(
     r"wat moet(en)? (ik|we|wij) wanneer|overzicht|termijnen|tijdlijn|planning|alle (data|datums)|"
-    r"wat (moet|kan) (ik|we|wij) (nu )?doen|wat (is|zijn) de volgende stap|wat komt er|"
-    r"reken .* uit|bereken"
+    r"wat komt er|reken .* uit|bereken"
 )
+# "Wat moet ik nu doen?": what to do now, for this case. A time word ("nu", "vandaag", "deze
+# week") or "volgende stap" makes it one; the bare "wat moet ik doen?" only when it is the
+# whole question or follows the sick days ("sinds 3 maart ziek, wat moet ik doen?"), because
+# "mijn werknemer werkt niet mee, wat kan ik doen?" is a FAQ question. Either way it ends the
+# clause: "wat moet ik nu doen als …" is a FAQ question too.
+_WHO = (
+    r"(ik|we|wij|je|jij|mijn werkgever|de werkgever|hr)"
+    r"( als (werkgever|werknemer|hr|leidinggevende))?"
+)
+_TIME = (
+    r"(nu|vandaag|direct|meteen|deze week|komende week|volgende week|deze maand|"
+    r"de komende (dagen|weken|twee weken|2 weken)|op dit moment|eerst|als eerste)"
+)
+_DO = r"(doen|regelen|ondernemen|oppakken)"
+_END = r"\s*([?.!,;]|$)"
+_NOW_TIMED = re.compile(
+    rf"\bwat (moet|moeten|kan|kunnen|ga|gaan|zou|zouden) {_WHO}( nu)? {_TIME}( het (beste|eerst))? "
+    rf"{_DO}( nu| {_TIME})?{_END}|"
+    rf"\bwat (moet|moeten) er {_TIME} (gebeuren|gedaan worden|geregeld worden){_END}|"
+    rf"\bwat (is|zijn) (nu |dan )?(de|mijn|onze) volgende stap(pen)?\b|"
+    rf"\bwat staat er {_TIME} (op de planning|op de agenda|te doen)\b|"
+    rf"^(en |dus |oke |oké |ok |ja |nou )?wat nu{_END}"
+)
+_NOW_BARE = re.compile(rf"\bwat (moet|moeten|kan|kunnen) {_WHO}( het beste)? {_DO}( nu)?{_END}")
+_LEAD_IN = re.compile(
+    r"^[\s,.!?]*((en|dus|oke|oké|ok|ja|nou|goed|prima|top|dank je|bedankt)\b[\s,.!?]*)*$"
+)
+_SICK_DAYS = re.compile(
+    r"\bsinds|vanaf|\d|januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december|gisteren|vorige week"
+)
+
+
+def asks_what_now(text: str) -> bool:
+    """ "wat moet ik nu doen?", "wat moeten we deze week regelen?", "wat is de volgende
+    stap?": what to do now in this case."""
+    flat = flatten(text)
+    if _NOW_TIMED.search(flat):
+        return True
+    bare = _NOW_BARE.search(flat)
+    if bare is None:
+        return False
+    before = flat[: bare.start()]
+    return bool(_LEAD_IN.match(before) or _SICK_DAYS.search(before))
+
+
 # Words that make a question about a date rather than about what something is.
 _WHEN = re.compile(
     r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
@@ -60,12 +108,17 @@ _WHEN = re.compile(
 
 
 def requested_focus(text: str) -> str | None:
-    """A milestone id, SPOOR2_CHECK or OVERVIEW; None when the text names none."""
+    """A milestone id, SPOOR2_CHECK, NOW or OVERVIEW; None when the text names none. "Wat
+    moet ik nu doen?" is NOW even when it names a step ("wat moet ik nu doen met de
+    WIA-aanvraag?" is rare; "de WIA-aanvraag is te laat, wat moet ik nu doen?" asks for the
+    next steps)."""
+    if asks_what_now(text):
+        return NOW
     return first_match(text, _RULES) or first_match(text, ((OVERVIEW, _OVERVIEW),))
 
 
 def asks_for_a_date(text: str) -> bool:
-    """ "wanneer moet …", "is … te laat", "en de eerstejaarsevaluatie?": a personal date,
-    as opposed to "wat is de eerstejaarsevaluatie?"."""
+    """ "wanneer moet …", "is … te laat", "en de eerstejaarsevaluatie?", "wat moet ik nu
+    doen?": a personal date or task, as opposed to "wat is de eerstejaarsevaluatie?"."""
     flat = flatten(text)
-    return bool(_WHEN.search(flat) or _OVERVIEW.search(flat))
+    return bool(_WHEN.search(flat) or _OVERVIEW.search(flat) or asks_what_now(text))

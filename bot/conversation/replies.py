@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.conversation.state import AWAIT_EJE, AWAIT_GEEN_TERUGKEER, AWAIT_SPOOR2
-from bot.deadlines.rules import fact
+from bot.deadlines.rules import fact, milestone_texts
 from bot.dutch_dates import Period
 from bot.dutch_format import format_date_nl
 from bot.faq_answers import Reply, role_buttons
@@ -13,6 +15,7 @@ from bot.roles import WERKGEVER, WERKNEMER
 YES = Button("Ja", Intent.AFFIRM)
 NO = Button("Nee", Intent.DENY)
 SKIP = Button("Sla over", Intent.SKIP)
+ALL_DEADLINES = Button("Alle termijnen", Intent.ASK_OVERVIEW)  # the full timeline, on request
 
 ASK_SICK_DAY = (
     "Wat is de eerste ziektedag? Schrijf bijvoorbeeld ‘3 maart 2025’ of ‘sinds twee weken’. "
@@ -127,3 +130,28 @@ def role_tip(role: str | None) -> str | None:
     return tip.format(
         week_wia_aanvraag=fact("week_wia_aanvraag"), week_wia_brief=fact("week_wia_brief")
     )
+
+
+# --- was a passed step done? (issue 19, point 3) ------------------------------------------
+
+STEP_WHY = "Dan pas ik het advies daarop aan."
+STEP_AGAIN = "Kies ‘Ja’ of ‘Nee’. Weet je het niet? Dan kun je ook gewoon verder vragen."
+
+
+def step_done_question(milestone_id: str, again: bool = False) -> Reply:
+    """ "Is de WIA-aanvraag al ingediend bij UWV?" with Ja/Nee buttons (knowledge/
+    milestones.yml, `done_question`)."""
+    question = milestone_texts()[milestone_id].done_question or ""
+    text = f"{question} {STEP_AGAIN if again else STEP_WHY}"
+    return {"text": text, "buttons": [YES, NO]}
+
+
+def noted_step(milestone_id: str, done: bool) -> str:
+    """ "Genoteerd: WIA-aanvraag met re-integratieverslag: ingediend." """
+    text = milestone_texts()[milestone_id]
+    return f"Genoteerd: {text.label}: {'' if done else 'nog niet '}{text.done}."
+
+
+def noted_date(milestone_id: str, day: date) -> str:
+    text = milestone_texts()[milestone_id]
+    return f"Genoteerd: {text.label}: {text.done} op {format_date_nl(day)}."

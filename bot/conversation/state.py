@@ -17,6 +17,7 @@ AWAIT_ROLE = "role"
 AWAIT_EJE = "eerstejaarsevaluatie_date"
 AWAIT_SPOOR2 = "spoor2_start_date"
 AWAIT_GEEN_TERUGKEER = "geen_terugkeer_date"
+AWAIT_STEP_DONE = "step_done"  # "Is de WIA-aanvraag al ingediend?" about CaseState.step
 AWAITING = (
     AWAIT_SICK_DAY,
     AWAIT_CONFIRM,
@@ -24,7 +25,12 @@ AWAITING = (
     AWAIT_EJE,
     AWAIT_SPOOR2,
     AWAIT_GEEN_TERUGKEER,
+    AWAIT_STEP_DONE,
 )
+# Keys in CaseState.facts (API names, see bot.deadlines.validation): the steps the user said
+# were done without a date, and those not done yet.
+STEPS_DONE = "steps_done"
+STEPS_NOT_DONE = "steps_not_done"
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class CaseState:
     facts: dict[str, Any] = field(default_factory=dict)  # CaseFacts fields, API names
     asked: tuple[str, ...] = ()  # follow-up questions already asked (answered or skipped)
     answered_yes: bool = False  # "ja" to a date question: now waiting for the date itself
+    step: str | None = None  # the milestone a done-question (AWAIT_STEP_DONE) asks about
 
     @property
     def known(self) -> bool:
@@ -46,7 +53,20 @@ class CaseState:
 
     def asked_about(self, question: str) -> CaseState:
         asked = self.asked if question in self.asked else (*self.asked, question)
-        return replace(self, asked=asked, awaiting=None, answered_yes=False)
+        return replace(self, asked=asked, awaiting=None, answered_yes=False, step=None)
+
+    def steps(self, key: str) -> tuple[str, ...]:
+        """The milestone ids under STEPS_DONE or STEPS_NOT_DONE."""
+        value = self.facts.get(key) or ()
+        return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+    def with_step(self, milestone_id: str, done: bool) -> CaseState:
+        """Remember that a step was done (or not): a fact, used in every later answer."""
+        add, drop = (STEPS_DONE, STEPS_NOT_DONE) if done else (STEPS_NOT_DONE, STEPS_DONE)
+        facts = dict(self.facts)
+        facts[add] = [*(s for s in self.steps(add) if s != milestone_id), milestone_id]
+        facts[drop] = [s for s in self.steps(drop) if s != milestone_id]
+        return replace(self, facts={k: v for k, v in facts.items() if v != []})
 
     def to_slot(self) -> dict[str, Any]:
         data = asdict(self)
@@ -69,6 +89,7 @@ class CaseState:
                 facts=dict(value.get("facts") or {}),
                 asked=tuple(str(q) for q in value.get("asked") or ()),
                 answered_yes=bool(value.get("answered_yes")),
+                step=_optional_str(value.get("step")),
             )
         except (TypeError, ValueError):
             return cls()

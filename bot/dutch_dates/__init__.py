@@ -6,6 +6,7 @@ Public API::
     extract_periods(text, today) -> PeriodsFound | DateUnclear | NoDate
     format_date_nl(d) -> "maandag 3 maart 2025"
     extract_weeks(text, keyword) -> int | None
+    without_task_time(text) -> text  # "wat moet ik vandaag doen?": "vandaag" is no date
     warm_up()  # optional, at service start: compiles the patterns (~0.1 s) ahead of time
 
 A wrong date can cost an employer a year's salary, so anything vague or ambiguous gives a
@@ -60,6 +61,7 @@ from .model import (
 from .patterns import warm_up
 from .periods import extract_periods
 from .single import parse_date
+from .task_time import without_task_time
 from .weeks import extract_weeks
 
 __all__ = [
@@ -76,4 +78,5 @@ __all__ = [
     "format_date_nl",
     "parse_date",
     "warm_up",
+    "without_task_time",
 ]
