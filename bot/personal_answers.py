@@ -175,8 +175,11 @@ def now_summary(timeline: Timeline, overdue: list[Milestone], soon: list[Milesto
         first = overdue[0]
         state = "te laat" if timeline.known_late(first) else "termijn voorbij"
         others = len(overdue) - 1
-        more = f" Nog {_count(others, 'termijn', 'termijnen')} voorbij;" if others else ""
-        return f"**Nu eerst: {first.label} ({state}).**{more} {soon_words}."
+        if others:
+            rest = f"Nog {_count(others, 'termijn', 'termijnen')} voorbij; {soon_words}."
+        else:
+            rest = capitalised(soon_words) + "."
+        return f"**Nu eerst: {first.label} ({state}).** {rest}"
     if soon:
         first = soon[0]
         return (
@@ -193,10 +196,10 @@ def now_summary(timeline: Timeline, overdue: list[Milestone], soon: list[Milesto
 
 
 def soon_line(milestone: Milestone) -> str:
-    if milestone.window_start is not None:
-        day = when(milestone)
+    if milestone.kind == "termijn" and milestone.window_start is None:
+        day = f"uiterlijk {format_date_nl(milestone.date)}"
     else:
-        day = _DATE_PREFIX.get(milestone.kind, "").lower() + format_date_nl(milestone.date)
+        day = when(milestone)  # "tussen … en …", "rond …", "in de praktijk rond …"
     planned = f" ({milestone.status_label})" if milestone.planned else ""
     return f"- **{milestone.label}**: {day}{planned}. Wie: {milestone.responsible}."
 

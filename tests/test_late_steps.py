@@ -181,7 +181,7 @@ def test_what_now_lists_what_is_due_within_14_days_with_who_and_when() -> None:
     assert text.startswith("**Nu eerst: Probleemanalyse door de bedrijfsarts (termijn voorbij).**")
     assert "**In de komende 14 dagen:**" in text
     assert (
-        "- **Plan van aanpak**: uiterlijk: zondag 6 december 2026. "
+        "- **Plan van aanpak**: uiterlijk zondag 6 december 2026. "
         "Wie: werkgever en werknemer samen." in text
     )
     assert "Wat nu: De werkgever vraagt de bedrijfsarts de probleemanalyse nu te maken." in text
