@@ -181,6 +181,7 @@ def test_unconfirmed_source_is_not_shown_as_checked() -> None:
 # Over HTTP, as a user meets it.
 
 
+@pytest.mark.model
 def test_http_dismissal_answer_names_the_kantonrechter_with_dated_sources(
     live_server: LiveServer,
 ) -> None:
@@ -198,6 +199,7 @@ def test_http_dismissal_answer_names_the_kantonrechter_with_dated_sources(
     assert {s["checked_label"] for s in custom["sources"]} == {CHECK_DATE_LABEL}
 
 
+@pytest.mark.model
 def test_http_transitievergoeding_for_employers_marks_the_change_as_announced(
     live_server: LiveServer,
 ) -> None:
@@ -210,6 +212,7 @@ def test_http_transitievergoeding_for_employers_marks_the_change_as_announced(
     assert "Tweede Kamer: wetsvoorstel 36 869" in text and CHECK_DATE_LABEL in text
 
 
+@pytest.mark.model
 def test_http_samentellen_answer_shows_the_check_date(live_server: LiveServer) -> None:
     text = texts(live_server.chat("law-samen-1", '/faq{"faq_id": "samentellen"}'))
     assert "dezelfde oorzaak" in text and "alle termijnen" not in text
