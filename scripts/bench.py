@@ -222,6 +222,26 @@ def turn_growth(url: str, turns: int = LONG_TURNS) -> dict[str, float]:
     return {"turns": turns, "first_10_p50": first, "last_10_p50": last, "ratio": last / first}
 
 
+def growth_per_store(work: Path) -> dict[str, dict[str, float]]:
+    """turn_growth on SQLite, and on PostgreSQL when it runs here (scale-out endpoints)."""
+    from scripts.scaleout_env import scaleout_env, scratch_database, servers_reachable
+
+    stores: dict[str, dict[str, float]] = {}
+    server = start_ours(work)
+    try:
+        stores["SQLite"] = turn_growth(server.url)
+    finally:
+        server.stop()
+    if servers_reachable():
+        with scratch_database("poortwachter_bench") as database:
+            server = start_ours(work, scaleout_env(database))
+            try:
+                stores["PostgreSQL"] = turn_growth(server.url)
+            finally:
+                server.stop()
+    return stores
+
+
 def measure(server: Server, seconds: float) -> dict[str, Any]:
     levels = [asyncio.run(load(server, users, seconds)) for users in LEVELS]
     return {
@@ -282,6 +302,16 @@ def markdown(result: dict[str, Any]) -> str:
             f"| training from scratch (s) | {result['training_s']:.0f} | same model | – | "
             f"{TARGETS['training']} | {verdict(result['training_s'] <= 180)} |"
         )
+    growth = result.get("turn_growth") or {}
+    if growth:
+        rows += ["", f"## A long conversation ({LONG_TURNS} sequential turns, one sender)", "",
+                 "| store | p50 of turns 1-10 (ms) | p50 of turns 91-100 (ms) | ratio | target | |",
+                 "|---|---|---|---|---|---|"]  # fmt: skip
+        for store, g in growth.items():
+            rows.append(
+                f"| {store} | {g['first_10_p50'] * 1000:.0f} | {g['last_10_p50'] * 1000:.0f} | "
+                f"{g['ratio']:.2f}× | ≤ 1.2× | {verdict(g['ratio'] <= 1.2)} |"
+            )
     rows += ["", "## Latency per concurrency level", "",
              "| server | users | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |",
              "|---|---|---|---|---|---|---|---|"]  # fmt: skip
@@ -360,6 +390,7 @@ def main() -> int:
             result[key] = measure(server, args.seconds)
         finally:
             server.stop()
+    result["turn_growth"] = growth_per_store(work)
     result["nlu_parse_s"] = nlu_parse_time()
     if args.train:
         result["training_s"] = training_time(work)
