@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.conversation import CaseState, Message, claims_turn, handle_turn
+from bot.conversation.case_facts import mentioned_facts
 from bot.conversation.focus import NOW, OVERVIEW, asks_what_now, requested_focus
 from bot.conversation.state import AWAIT_STEP_DONE, STEPS_DONE, STEPS_NOT_DONE
 from bot.dutch_dates import without_task_time
@@ -285,3 +286,40 @@ def test_hr_gets_the_employer_actions() -> None:
     assert "De werknemer vraagt de WIA-uitkering nu aan bij UWV" in answer
     assert "De werkgever geeft het re-integratieverslag meteen aan de werknemer" in answer
     assert "Wat jij kunt doen" not in answer
+
+
+# --- facts said in passing ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        ("Spoor 2 is nog niet gestart", {"spoor2_uiterlijk": False}),
+        ("we hebben de 42e-weeksmelding gedaan", {"melding_uwv_42": True}),
+        ("het plan van aanpak is er nog niet", {"plan_van_aanpak": False}),
+        ("ik heb de WIA nog niet aangevraagd, wat moet ik nu doen?", {"wia_aanvraag": False}),
+        (
+            "de eerstejaarsevaluatie is geweest en spoor 2 is nog niet gestart",
+            {"eerstejaarsevaluatie": True, "spoor2_uiterlijk": False},
+        ),
+        ("is spoor 2 al gestart?", {}),  # a question says nothing
+        ("spoor 2 is gestart op 3 maart 2026", {}),  # a date: the date is the fact
+        ("de WIA-aanvraag was te laat", {}),
+    ],
+)
+def test_steps_said_in_passing(text: str, steps: dict[str, bool]) -> None:
+    assert mentioned_facts(text, TODAY).steps == steps
+
+
+def test_spoor2_not_started_said_in_passing_is_never_asked() -> None:
+    chat = Chat(role="werkgever")
+    texts = chat.say(
+        "mijn werknemer is sinds 1 september 2025 ziek en spoor 2 is nog niet gestart. "
+        "is spoor 2 te laat?"
+    )
+    assert "eerstejaarsevaluatie al geweest" in texts[-1]
+    texts = chat.say("sla over", Intent.SKIP)
+    joined = "\n".join(texts)
+    assert "Is spoor 2 al gestart?" not in joined
+    assert "**Spoor 2 is te laat: 43 dagen over de uiterste datum.**" in joined
+    assert chat.state.facts[STEPS_NOT_DONE] == ["spoor2_uiterlijk"]

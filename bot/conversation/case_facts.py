@@ -92,12 +92,53 @@ _OTHER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Steps said done or not done without a date: "spoor 2 is nog niet gestart", "de
+# WIA-aanvraag is al ingediend". The step name and the verb in one clause, no question.
+_STEP_NAMES: tuple[tuple[str, str], ...] = (
+    ("spoor2_uiterlijk", r"spoor\s*(2|twee)\b"),
+    ("wia_aanvraag", r"\bwia(-| )?aanvraag|\bwia\b"),
+    ("melding_uwv_42", r"\b42\s*(e|ste)?[- ]?weeks?[- ]?melding|ziekmelding bij (het )?uwv"),
+    ("plan_van_aanpak", r"plan van aanpak|\bpva\b"),
+    ("probleemanalyse", r"probleem\s*-?\s*analyse"),
+    ("eerstejaarsevaluatie", r"eerste\s*-?\s*jaars\s*-?\s*evaluatie"),
+    ("eindevaluatie", r"eind\s*-?\s*evaluatie"),
+)
+_STEP_VERBS = (
+    r"(gestart|begonnen|ingediend|aangevraagd|gedaan|gemaakt|gehouden|gemeld|verstuurd|"
+    r"opgesteld|geweest)"
+)
+_NOT_YET = re.compile(
+    rf"\b(nog niet|niet|nooit|nog geen|geen)\b[^.?!,;]*\b{_STEP_VERBS}\b|"
+    r"\b(is|zijn) er (nog )?niet\b|\ber is (nog )?geen\b"
+)
+_DONE = re.compile(rf"\b(is|zijn|was|waren|hebben|heb|heeft|hadden)\b[^.?!,;]*\b{_STEP_VERBS}\b")
+
+
+def said_steps(text: str) -> dict[str, bool]:
+    """Steps the text says are done (True) or not done yet (False), without a date. A
+    question ("is spoor 2 al gestart?") says nothing."""
+    found: dict[str, bool] = {}
+    for clause in re.split(r"(?<=[.!;,])\s+|\s+(?:en|maar)\s+", flatten(text)):
+        if "?" in clause:
+            continue
+        for step, name in _STEP_NAMES:
+            if not re.search(name, clause):
+                continue
+            if _NOT_YET.search(clause):
+                found[step] = False
+            elif _DONE.search(clause) and "te laat" not in clause:
+                found[step] = True
+            break
+    return found
+
+
 @dataclass(frozen=True)
 class MentionedFacts:
     facts: dict[str, Any] = field(default_factory=dict)
     date_used: bool = False  # the message's date belongs to an event, not to the sickness
     cases: tuple[str, ...] = ()  # special cases (bot.conversation.special_cases) mentioned
     sick_text: str = ""  # the text to read sick days from (contract end dates blanked out)
+    steps: dict[str, bool] = field(default_factory=dict)  # said done (True) or not (False)
 
 
 def read_fact_date(text: str, today: date, name: str, earliest: date | None = None) -> DateParse:
@@ -163,4 +204,14 @@ def mentioned_facts(text: str, today: date, earliest: date | None = None) -> Men
                     facts[name] = found.value.isoformat()
                     date_used = True
                 break
-    return MentionedFacts(facts, date_used, tuple(mentioned_cases(text)), sick_text)
+    steps = {k: v for k, v in said_steps(text).items() if STEP_DATE_FACTS.get(k) not in facts}
+    return MentionedFacts(facts, date_used, tuple(mentioned_cases(text)), sick_text, steps)
+
+
+# The date fact of a step, when it has one: a date wins over "done"/"not done".
+STEP_DATE_FACTS = {
+    "probleemanalyse": "probleemanalyse_date",
+    "eerstejaarsevaluatie": "eerstejaarsevaluatie_date",
+    "spoor2_uiterlijk": "spoor2_start_date",
+    "wia_aanvraag": "wia_aanvraag_date",
+}

@@ -18,7 +18,12 @@ from datetime import date
 from typing import Any
 
 from bot.conversation import replies, special_cases
-from bot.conversation.case_facts import MentionedFacts, mentioned_facts, read_fact_date
+from bot.conversation.case_facts import (
+    STEP_DATE_FACTS,
+    MentionedFacts,
+    mentioned_facts,
+    read_fact_date,
+)
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
 from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
@@ -77,12 +82,7 @@ FOLLOW_UP_FOCUSES = {
 QUESTION_STEPS = {AWAIT_EJE: "eerstejaarsevaluatie", AWAIT_SPOOR2: "spoor2_uiterlijk"}
 # Steps with a date fact; "ja" asks for the date when the date changes the answer (the spoor 2
 # deadline, a late start of spoor 2, the end of pay after a late WIA-aanvraag).
-STEP_DATES = {
-    "probleemanalyse": "probleemanalyse_date",
-    "eerstejaarsevaluatie": "eerstejaarsevaluatie_date",
-    "spoor2_uiterlijk": "spoor2_start_date",
-    "wia_aanvraag": "wia_aanvraag_date",
-}
+STEP_DATES = STEP_DATE_FACTS
 DATE_CHANGES_ANSWER = {"eerstejaarsevaluatie", "spoor2_uiterlijk", "wia_aanvraag"}
 # Overdue steps a refining question may ask about: the most urgent ones only.
 ASK_ABOUT_FIRST = 2
@@ -148,6 +148,8 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
+    for step, done in mentioned.steps.items():  # "spoor 2 is nog niet gestart"
+        state = state.with_step(step, done)
     if focus and dated:
         state = replace(state, focus=focus)
     else:
@@ -406,12 +408,15 @@ class _Turn:
             # Changes the advice only while spoor 2 is not yet late, started or excused.
             AWAIT_GEEN_TERUGKEER: timeline.spoor2.status in ("nog_niet_nodig", "starten"),
         }
+        # A step the user already said was (not) done is not asked about again.
+        told = {*self.state.steps(STEPS_DONE), *self.state.steps(STEPS_NOT_DONE)}
         for question, needed in wanted.items():
             if (
                 needed
                 and focus in FOLLOW_UP_FOCUSES[question]
                 and question not in asked
                 and question not in facts
+                and QUESTION_STEPS.get(question) not in told
             ):
                 return question
         return None
