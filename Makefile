@@ -26,7 +26,7 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test test-fast stories browser-deps purge soak stress bench eval lint typecheck validate lock clean
+.PHONY: help install data run serve train test test-fast stories browser-deps purge soak stress bench eval lint typecheck validate lock clean seed-coverage
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
@@ -147,3 +147,9 @@ lock:
 
 clean:
 	rm -rf models .rasa .pytest_cache .mypy_cache .ruff_cache
+
+# The seed documents' questions (tests/dev/faq_dev_seeds.yml and out_of_scope_dev_seeds.yml) against
+# the trained model: question -> expected entry -> what the assistant picks, plus the questions no
+# entry answers yet (reports/seed_gaps.md) -> reports/seed_coverage.md.
+seed-coverage: $(STAMP) $(MODEL)
+	$(PY) -m scripts.seed_coverage
