@@ -20,8 +20,10 @@ The rules, in the order `decide` applies them:
    classifier's out-of-scope class and the keyword search (bot/faq_search.py) can veto.
    When the intent model (DIET) said "out of scope" or "not understood", an entry is answered
    only when both FAQ models agree on it.
-6. No entry: the out-of-scope reply (with the category whose reply fits), or, when DIET did
-   not understand the message, up to three suggested questions (or none, when nothing fits).
+6. No entry: when a veto said "not a FAQ question" and the personal-deadline conversation
+   waits for an answer, its next step (as for DIET's "out of scope" in rule 2); else the
+   out-of-scope reply (with the category whose reply fits), or, when DIET did not understand
+   the message, up to three suggested questions (or none, when nothing fits).
 
 One threshold is not here: Rasa's FallbackClassifier (config.yml, `threshold: 0.5`,
 `ambiguity_threshold: 0.1`) turns an unsure intent into Intent.NOT_UNDERSTOOD before the turn
@@ -214,7 +216,7 @@ def decide(
         return Outcome(Kind.CASE_STEP, "dialogue_claims", role, pending)
     if intent in SMALL_TALK_INTENTS:
         talk = SMALL_TALK_INTENTS[intent]
-        return Outcome(Kind.SMALL_TALK, "small_talk", role, pending, small_talk=talk)
+        return Outcome(Kind.SMALL_TALK, "diet_intent", role, pending, small_talk=talk)
     if intent is Intent.INFORM_ROLE:
         return Outcome(Kind.SMALL_TALK, "role_given", role, small_talk=SmallTalk.ROLE_NOTED)
     if intent in (Intent.AFFIRM, Intent.DENY, Intent.SKIP):
@@ -243,6 +245,11 @@ def _from_the_faq(
             outcome = replace(outcome, alternative=_alternative(choice.entry, nlu, thresholds))
         return replace(outcome, offer_personal_date=offer)
     pending = state.pending_faq
+    if choice.out_of_scope and claims_turn(state.case, nlu.text, Intent.OUT_OF_SCOPE, state.today):
+        # Vetoed as no FAQ question while the dialogue waits for an answer ("xkcd" where a
+        # date was asked): the dialogue claims it as it claims DIET's "out of scope".
+        reason = f"dialogue_awaits_answer+{choice.reason}"
+        return Outcome(Kind.CASE_STEP, reason, role, pending)
     if intent is not Intent.NOT_UNDERSTOOD:
         # A FAQ-like intent vetoed as out of scope, or DIET's "out of scope" not overruled.
         category = out_of_scope_category(nlu.text, thresholds.keyword_category)

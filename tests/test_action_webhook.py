@@ -155,16 +155,20 @@ def test_an_action_with_an_unknown_event_fails_loudly_in_process(
     from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa_sdk.executor import ActionExecutor
 
     from api.action_webhook import (
         InProcessActionEndpoint,
         UnknownEventError,
-        action_executor,
         trust_in_process_results,
     )
 
     trust_in_process_results()
-    action = RemoteAction("action_test_wrong_event", InProcessActionEndpoint(action_executor()))
+    # Its own executor: the service's cached one may have been built (by another test module)
+    # before this module defined its test actions.
+    executor = ActionExecutor()
+    executor.register_action(WrongEventAction)
+    action = RemoteAction("action_test_wrong_event", InProcessActionEndpoint(executor))
     tracker = DialogueStateTracker("webhook-test", [])
     run = action.run(
         CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, Domain.empty()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 
@@ -57,4 +59,30 @@ def test_a_whole_case_conversation_leaves_no_text_or_dates_in_the_log(
     log = live_server.log_text()
     assert "GET /api/timeline.ics" in log  # logged, without its query string
     for fragment in ["Bakkerbrood-Zwaluw", "x" * 50, *TYPED_DATES]:
+        assert fragment not in log, fragment
+
+
+TURN_LINE = re.compile(r"turn kind=(\w+) reason=(\S+) detail=(\S+) intent=(\S+)")
+TURN_MESSAGES = [
+    "hallo, ik heb een vraag over zeldzaamwoord-reiger",  # small talk or FAQ
+    "wat is passend werk voor Kwartelkoning-Smit?",  # a FAQ answer
+    "blorp-xq9 snorf",  # not understood
+    "mijn werknemer Zwaluwstaart-Berg is sinds 4 april 2026 ziek",  # a case step
+]
+
+
+def test_each_turn_logs_one_line_with_kind_and_reason_and_no_user_text(
+    live_server: LiveServer,
+) -> None:
+    before = len(TURN_LINE.findall(live_server.log_text()))
+    for message in TURN_MESSAGES:
+        live_server.chat("privacy-turn", message)
+    log = live_server.log_text()
+    lines = TURN_LINE.findall(log)[before:]
+    assert len(lines) == len(TURN_MESSAGES)  # exactly one line per turn
+    kinds = [kind for kind, *_ in lines]
+    assert kinds[1:] == ["faq_answer", "not_understood", "case_step"]
+    assert lines[1][2] == "passend_werk" and lines[3][1] == "dialogue_claims"
+    for fragment in ["zeldzaamwoord-reiger", "Kwartelkoning-Smit", "Zwaluwstaart-Berg",
+                     "4 april 2026", "2026-04-04", "blorp", "xq9"]:  # fmt: skip
         assert fragment not in log, fragment

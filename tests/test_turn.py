@@ -70,6 +70,15 @@ def test_case_step_when_the_dialogue_claims_the_message() -> None:
     assert outcome.kind is Kind.CASE_STEP
 
 
+def test_case_step_when_a_vetoed_question_comes_where_the_dialogue_waits() -> None:
+    waiting = replace(FRESH, case=CaseState(awaiting="first_sick_day"))
+    outcome = decide(said("xkcd blabla qwerty", Intent.FAQ, "wachtdagen", 0.3), waiting)
+    assert outcome.kind is Kind.CASE_STEP
+    assert outcome.reason == "dialogue_awaits_answer+classifier_out_of_scope"
+    # A FAQ question the models answer is still answered there.
+    assert decide(said(QUESTION, entry="passend_werk"), waiting).kind is Kind.FAQ_ANSWER
+
+
 def test_faq_answer_when_the_models_agree() -> None:
     outcome = decide(said(QUESTION, entry="passend_werk"), FRESH)
     assert outcome == Outcome(Kind.FAQ_ANSWER, "models_agree", entry="passend_werk")
