@@ -461,19 +461,24 @@
     }).then(function (body) {
       var messages = (body && body.messages) || [];
       if (!messages.length) greet();
+      var buttonTitles = Object.create(null);
       messages.forEach(function (m) {
-        if (m.role === "user") addUser(displayedUserText(m.text));
-        else addBot(m);
+        if (m.role === "user") {
+          addUser(displayedUserText(m.text, buttonTitles));
+        } else {
+          addBot(m);
+          (m.buttons || []).forEach(function (b) { buttonTitles[String(b.payload)] = String(b.title); });
+        }
       });
     }).catch(function () {
       greet();
     });
   }
 
-  function displayedUserText(text) {
-    // Button payloads such as /affirm are stored as typed; show them as the button did.
-    var known = { "/affirm": "Ja", "/deny": "Nee", "/skip": "Sla over" };
-    if (known[text]) return known[text];
+  function displayedUserText(text, buttonTitles) {
+    // A button click is stored as the button's payload: show it with the title of the button
+    // that carried it (the latest one), as the click did. The widget knows no payloads itself.
+    if (buttonTitles[text] !== undefined) return buttonTitles[text];
     return /^\/[a-z_]+/.test(text) ? "…" : text;
   }
 

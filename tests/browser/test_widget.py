@@ -127,6 +127,8 @@ def test_personal_deadlines_show_a_timeline_and_survive_a_reload(
     expect(page.locator(".pw-timeline")).to_have_count(1)
     expect(page.locator(".pw-user").first).to_contain_text("3 maart 2026")
     expect(page.locator(".pw-user").nth(1)).to_contain_text("Ja")
+    # A button click is shown with its button's title, also for a payload with an argument.
+    expect(page.locator(".pw-user").nth(2)).to_contain_text("Ik ben werkgever of HR")
 
 
 def test_server_unreachable_gives_a_message_and_retry(page: Page, live_server: LiveServer) -> None:
