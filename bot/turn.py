@@ -13,7 +13,7 @@ The rules, in the order `decide` applies them:
 2. The personal-deadline conversation claims the message (bot.conversation.claims_turn: a
    date where one was asked, "ja" to "klopt dat?", "en de WIA-aanvraag?"): its next step.
 3. Small talk (hallo, dank je, doei, wat kun je?), a role given with nothing waiting for it,
-   and "ja"/"nee"/"sla over" with no open question: a short fixed reply.
+   and "ja", "nee" or "sla over" with no open question: a short fixed reply.
 4. A FAQ button: that entry.
 5. Otherwise the two FAQ models choose (`choose_faq_entry`): the scikit-learn classifier
    (bot/faq_classifier.py) is the main opinion, Rasa's response selector the second; the
