@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 23)
 FRESH = ConversationState(today=TODAY)
 QUESTION = "wat is passend werk precies"  # the classifier picks passend_werk
 HOLIDAYS = "hoeveel vakantiedagen heb ik nog dit jaar"  # the classifier's out-of-scope class
-UNCLEAR = "spoor twee wanneer beginnen"  # the classifier does not pick spoor2
+UNCLEAR = "dat spoor ding"  # the classifier is unsure (score < 0.3) and does not pick spoor2
 GIBBERISH = "qwerty zxcvb"  # no keyword matches anything
 
 
@@ -57,6 +57,7 @@ def test_the_texts_used_here_mean_what_the_tests_assume() -> None:
     assert rank(QUESTION)[0].id == "passend_werk"
     assert rank(HOLIDAYS)[0].id == "<buiten bereik>"
     assert rank(UNCLEAR)[0].id != "spoor2"
+    assert rank(UNCLEAR)[0].score < THRESHOLDS.unsure_classifier_alone
 
 
 # --- one test per kind -------------------------------------------------------------
@@ -110,7 +111,7 @@ def test_the_role_answers_the_waiting_question() -> None:
 def test_suggestions_when_not_understood_and_the_models_disagree() -> None:
     outcome = decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD, "spoor2", 0.2), FRESH)
     assert outcome.kind is Kind.SUGGESTIONS
-    assert outcome.reason == "diet_unsure_models_disagree"
+    assert outcome.reason == "diet_unsure_models_disagree<0.3"
     assert outcome.suggestions[0] == "spoor2" and len(outcome.suggestions) <= 3
     assert outcome.forget_message
 
@@ -127,9 +128,20 @@ def test_out_of_scope_with_its_category() -> None:
     outcome = decide(said(HOLIDAYS, Intent.FAQ, "wachtdagen", 0.99), FRESH)
     assert (outcome.kind, outcome.reason) == (Kind.OUT_OF_SCOPE, "classifier_out_of_scope")
     assert outcome.category == "vakantie_verlof" and not outcome.forget_message
-    # DIET's "out of scope" stands when the FAQ models do not both pick an entry.
-    diet = decide(said(QUESTION, Intent.OUT_OF_SCOPE, "spoor2", 0.99), FRESH)
-    assert (diet.kind, diet.reason) == (Kind.OUT_OF_SCOPE, "diet_unsure_models_disagree")
+    # DIET's "out of scope" stands when the FAQ models disagree and the classifier is unsure.
+    diet = decide(said(UNCLEAR, Intent.OUT_OF_SCOPE, "spoor2", 0.99), FRESH)
+    assert (diet.kind, diet.reason) == (Kind.OUT_OF_SCOPE, "diet_unsure_models_disagree<0.3")
+
+
+def test_a_sure_classifier_answers_alone_over_an_unsure_diet_from_its_threshold_on() -> None:
+    score = rank(QUESTION, limit=1)[0].score
+    for intent in (Intent.OUT_OF_SCOPE, Intent.NOT_UNDERSTOOD):
+        opinions = said(QUESTION, intent, "spoor2", 0.99)
+        at = decide(opinions, FRESH, replace(THRESHOLDS, unsure_classifier_alone=score))
+        assert (at.kind, at.entry) == (Kind.FAQ_ANSWER, "passend_werk")
+        assert at.reason == f"diet_unsure_classifier_alone>={score:g}"
+        above = decide(opinions, FRESH, replace(THRESHOLDS, unsure_classifier_alone=score + 1e-6))
+        assert above.kind is not Kind.FAQ_ANSWER
 
 
 @pytest.mark.parametrize(
@@ -180,12 +192,10 @@ def test_a_general_when_question_offers_to_compute_the_date() -> None:
 # --- one test per threshold boundary -----------------------------------------------
 
 
-def test_selector_overrides_the_classifier_from_its_threshold_on() -> None:
-    sure = THRESHOLDS.selector_overrides
-    at = decide(said(QUESTION, entry="spoor2", confidence=sure), FRESH)
-    assert (at.entry, at.reason) == ("spoor2", "selector_overrides>=0.7")
-    below = decide(said(QUESTION, entry="spoor2", confidence=sure - 1e-6), FRESH)
-    assert (below.entry, below.reason) == ("passend_werk", "classifier_over_selector<0.7")
+def test_the_classifier_wins_when_the_models_disagree_however_sure_the_selector() -> None:
+    for confidence in (0.2, 0.7, 0.99):
+        outcome = decide(said(QUESTION, entry="spoor2", confidence=confidence), FRESH)
+        assert (outcome.entry, outcome.reason) == ("passend_werk", "classifier_over_selector")
 
 
 def test_agreeing_models_overrule_diet_from_the_selector_threshold_on() -> None:
@@ -237,9 +247,13 @@ def test_selector_pick_below_its_threshold_is_never_a_button() -> None:
 def test_keyword_suggestions_from_their_threshold_on() -> None:
     text = "reintegratieverslag inleveren"
     best = faq_index().search(keywords(text), 1, 0.0)[0]
-    at = decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, Thresholds(keyword_suggestion=best.score))
+    # The classifier is sure of this text: keep it from answering alone, to test the keywords.
+    unsure = Thresholds(unsure_classifier_alone=float("inf"))
+    at = decide(
+        said(text, Intent.NOT_UNDERSTOOD), FRESH, replace(unsure, keyword_suggestion=best.score)
+    )
     assert best.id in at.suggestions
-    above = Thresholds(keyword_suggestion=best.score + 1e-6)
+    above = replace(unsure, keyword_suggestion=best.score + 1e-6)
     assert decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, above).kind is Kind.NOT_UNDERSTOOD
 
 
@@ -257,7 +271,8 @@ def test_at_most_three_suggestions_two_of_them_from_the_selector() -> None:
     nlu = NluOpinions(
         "reintegratieverslag inleveren", Intent.NOT_UNDERSTOOD, 0.4, "spoor2", 0.5, ranking
     )
-    suggestions = decide(nlu, FRESH).suggestions
+    unsure = replace(THRESHOLDS, unsure_classifier_alone=float("inf"))  # as above
+    suggestions = decide(nlu, FRESH, unsure).suggestions
     assert suggestions[:2] == ("spoor2", "wachtdagen") and "passend_werk" not in suggestions
     assert len(suggestions) == THRESHOLDS.max_suggestions == 3
-    assert decide(nlu, FRESH, Thresholds(max_suggestions=1)).suggestions == ("spoor2",)
+    assert decide(nlu, FRESH, replace(unsure, max_suggestions=1)).suggestions == ("spoor2",)

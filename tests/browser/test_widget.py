@@ -107,11 +107,11 @@ def test_personal_deadlines_show_a_timeline_and_survive_a_reload(
     expect(timeline.locator(".pw-done")).to_have_count(0)
     expect(timeline.locator(".pw-past .pw-badge").first).to_have_text("Datum voorbij")
     expect(timeline.locator(".pw-past .pw-badge").nth(1)).to_have_text("Termijn voorbij")
+    # The next step is the most urgent late one (issue 19, point 3): the plan van aanpak,
+    # not a routine voortgangsgesprek.
     expect(timeline.locator(".pw-next")).to_have_count(1)
-    expect(timeline.locator(".pw-next .pw-badge")).to_have_text("Volgende stap")
-    expect(timeline.locator(".pw-next .pw-date")).to_have_text(
-        "in de praktijk rond maandag 23 november 2026"
-    )
+    expect(timeline.locator(".pw-next .pw-badge")).to_have_text("Volgende stap, termijn voorbij")
+    expect(timeline.locator(".pw-next .pw-date")).to_contain_text("maandag 27 april 2026")
     expect(timeline.locator(".pw-later .pw-date").filter(has_text="rond")).not_to_have_count(0)
     link = timeline.get_by_role("link", name="Zet in mijn agenda")
     href = link.get_attribute("href") or ""
