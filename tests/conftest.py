@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.action_webhook import create_action_router
+from scripts.scaleout_env import HOW_TO, scratch_database, servers_reachable
 from tests.live_server import LiveServer
 
 # Markers applied here by module name, for modules that cannot carry their own `pytestmark`
@@ -25,6 +27,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         # marker is still deselected there (tests/test_markers.py fails until it is marked).
         if "live_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.model)
+
+
+def require_scaleout_servers() -> None:
+    """PostgreSQL and Redis on their local ports: skip without them, but fail in CI."""
+    if not servers_reachable():
+        if os.environ.get("CI"):
+            pytest.fail(f"scale-out servers unreachable in CI: {HOW_TO}")
+        pytest.skip(HOW_TO)
+
+
+@pytest.fixture(scope="module")
+def scaleout_database() -> Iterator[str]:
+    """A scratch PostgreSQL database for one test module (PostgreSQL and Redis required)."""
+    require_scaleout_servers()
+    with scratch_database() as name:
+        yield name
 
 
 @pytest.fixture(scope="session")

@@ -5,18 +5,16 @@ and on PostgreSQL with Redis (two replicas: the turn on one, the delete on the o
 from __future__ import annotations
 
 import http.server
-import os
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 
-from scripts.scaleout_env import HOW_TO, scaleout_env, scratch_database, servers_reachable
+from scripts.scaleout_env import scaleout_env
 from tests.live_server import LiveServer, free_port, texts
 
 pytestmark = pytest.mark.model
@@ -101,21 +99,11 @@ def test_delete_waits_for_the_turn_in_flight_on_sqlite(tmp_path: Path) -> None:
         proxy.shutdown()
 
 
-@pytest.fixture
-def database() -> Iterator[str]:
-    if not servers_reachable():
-        if os.environ.get("CI"):
-            pytest.fail(f"scale-out servers unreachable in CI: {HOW_TO}")
-        pytest.skip(HOW_TO)
-    with scratch_database() as name:
-        yield name
-
-
 @pytest.mark.scaleout
 def test_delete_on_another_replica_waits_for_the_turn_in_flight(
-    tmp_path: Path, database: str
+    tmp_path: Path, scaleout_database: str
 ) -> None:
-    env = scaleout_env(database)
+    env = scaleout_env(scaleout_database)
     turning, proxy = slow_server(tmp_path, "turning", env)
     deleting = LiveServer(tmp_path / "deleting", tmp_path / "deleting.log", env_extra=env)
     turning.start(wait=False)

@@ -7,7 +7,6 @@ these tests skip with a note on how to run them; with CI set, they fail instead.
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,27 +20,19 @@ import redis
 
 from bot.messages import NOT_PROCESSED, STORE_UNAVAILABLE
 from scripts.scaleout_env import (
-    HOW_TO,
     PG_HOST,
     PG_PORT,
     REDIS_DB,
     REDIS_PORT,
     scaleout_env,
-    scratch_database,
-    servers_reachable,
 )
 from tests.live_server import LiveServer, texts
 from tests.tcp_proxy import TcpProxy
 
 
 @pytest.fixture(scope="module")
-def database() -> Iterator[str]:
-    if not servers_reachable():
-        if os.environ.get("CI"):
-            pytest.fail(f"scale-out servers unreachable in CI: {HOW_TO}")
-        pytest.skip(HOW_TO)
-    with scratch_database() as name:
-        yield name
+def database(scaleout_database: str) -> str:
+    return scaleout_database
 
 
 @pytest.fixture(scope="module")
