@@ -83,6 +83,15 @@ def faq_classifier() -> Any:
     return build_model(*training_data(knowledge()))
 
 
+def knows_a_word(text: str, model: Any = None) -> bool:
+    """Whether the message has a word the classifier learned from (examples, titles, answer
+    sentences, out-of-scope examples). "blorp xq9" or an emoji has none: it was not
+    understood, rather than being about something else."""
+    model = model if model is not None else faq_classifier()
+    words = model.steps[0][1].transformer_list[0][1]  # the word TF-IDF of build_model
+    return any(word in words.vocabulary_ for word in words.build_analyzer()(normalised(text)))
+
+
 def rank(text: str, limit: int = 3, model: Any = None) -> list[Guess]:
     """The `limit` most likely labels (entry ids or OUT_OF_SCOPE) for a question, best first."""
     model = model if model is not None else faq_classifier()

@@ -20,6 +20,9 @@ The rules, in the order `decide` applies them:
    classifier's out-of-scope class and the keyword search (bot/faq_search.py) can veto.
    When the intent model (DIET) said "out of scope" or "not understood", an entry is answered
    only when both FAQ models agree on it.
+5a. Before the FAQ models: a message with no word the assistant has learned ("blorp xq9",
+   an emoji) is "not understood", whatever DIET thinks; and "ik snap er niks van" (the user
+   says they are lost) gets "not understood" with starter questions to choose from.
 6. No entry: when a veto said "not a FAQ question" and the personal-deadline conversation
    waits for an answer, its next step (as for DIET's "out of scope" in rule 2); else the
    out-of-scope reply (with the category whose reply fits), or, when DIET did not understand
@@ -32,13 +35,14 @@ sees the message; that happens inside the trained model.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum, auto
 
 from bot.conversation import CaseState, claims_turn, faq_hint
 from bot.faq_answers import SKIP_ROLE
-from bot.faq_classifier import OUT_OF_SCOPE, rank
+from bot.faq_classifier import OUT_OF_SCOPE, knows_a_word, rank
 from bot.faq_search import out_of_scope_category, out_of_scope_lead, suggest_faq
 from bot.intents import Intent
 from bot.knowledge import knowledge
@@ -88,6 +92,15 @@ THRESHOLDS = Thresholds()
 
 # Intents that DIET gives a message it does not take for a FAQ question, though it may be one.
 UNSURE_INTENTS = frozenset({Intent.OUT_OF_SCOPE, Intent.NOT_UNDERSTOOD})
+
+# "Ik snap er niks van", "ik begrijp het niet": the user is lost, not asking about something
+# else. They get "not understood" with questions to start from.
+LOST = re.compile(
+    r"\b(snap|begrijp|volg)\b[^.?!]*\b(niks|niets|het niet|er niet|geen bal|geen snars)\b"
+    r"|\bik snap het niet\b|\bik begrijp het niet\b"
+)
+# Where a lost user can start: what the law is for, its steps, and what spoor 1 is.
+STARTER_ENTRIES = ("wet_doel", "stappenplan", "spoor1")
 
 
 class Kind(Enum):
@@ -229,6 +242,17 @@ def decide(
         return Outcome(Kind.SMALL_TALK, "no_open_question", role, pending, small_talk=talk)
     if nlu.button_entry:
         return _answer(nlu.button_entry, role, "button")
+    if not knows_a_word(nlu.text):
+        if claims_turn(state.case, nlu.text, Intent.OUT_OF_SCOPE, state.today):
+            # The dialogue waits for an answer ("xkcd" where a date was asked): it says so.
+            return Outcome(Kind.CASE_STEP, "dialogue_awaits_answer+no_known_word", role, pending)
+        return Outcome(Kind.NOT_UNDERSTOOD, "no_known_word", role, pending, forget_message=True)
+    if LOST.search(nlu.text.lower()):
+        suggestions = STARTER_ENTRIES[: thresholds.max_suggestions]
+        return Outcome(
+            Kind.SUGGESTIONS, "user_is_lost", role, pending, suggestions=suggestions,
+            forget_message=True,
+        )  # fmt: skip
     return _from_the_faq(nlu, state, intent, role, thresholds)
 
 

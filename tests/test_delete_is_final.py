@@ -4,10 +4,7 @@ and on PostgreSQL with Redis (two replicas: the turn on one, the delete on the o
 
 from __future__ import annotations
 
-import http.server
-import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -15,44 +12,18 @@ import httpx
 import pytest
 
 from scripts.scaleout_env import scaleout_env
+from tests.action_proxy import ActionProxy
 from tests.live_server import LiveServer, free_port, texts
 
 pytestmark = pytest.mark.model
 DELAY_S = 2.0
 
 
-class SlowActionProxy(http.server.ThreadingHTTPServer):
-    """Forwards each action call to the service's own webhook, answering `delay` s later."""
-
-    def __init__(self, target: str, delay: float) -> None:
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                time.sleep(delay)
-                request = urllib.request.Request(
-                    target, data=body, headers={"Content-Type": "application/json"}
-                )
-                with urllib.request.urlopen(request, timeout=30) as answer:
-                    payload = answer.read()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *_: object) -> None:
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-
-def slow_server(
-    tmp_path: Path, name: str, env: dict[str, str]
-) -> tuple[LiveServer, SlowActionProxy]:
+def slow_server(tmp_path: Path, name: str, env: dict[str, str]) -> tuple[LiveServer, ActionProxy]:
+    """A service whose actions go through a proxy that answers DELAY_S late."""
     port = free_port()
-    proxy = SlowActionProxy(f"http://127.0.0.1:{port}/webhook", DELAY_S)
-    env = {**env, "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{proxy.server_address[1]}/webhook"}
+    proxy = ActionProxy(f"http://127.0.0.1:{port}/webhook", DELAY_S)
+    env = {**env, "ACTION_ENDPOINT_URL": proxy.url}
     server = LiveServer(tmp_path / name, tmp_path / f"{name}.log", env_extra=env, port=port)
     return server, proxy
 

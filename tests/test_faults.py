@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from bot.messages import APOLOGY, NOT_PROCESSED
+from tests.action_proxy import ActionProxy
 from tests.live_server import LiveServer, free_port, texts
 
 pytestmark = pytest.mark.model
@@ -65,10 +66,25 @@ def start(servers: list[LiveServer], tmp_path: Path, name: str, **env: str) -> L
 def test_action_server_down_gives_an_apology_and_the_chat_goes_on(
     server_factory: list[LiveServer], tmp_path: Path
 ) -> None:
-    url = f"http://127.0.0.1:{closed_port()}/webhook"
-    server = start(server_factory, tmp_path, "noactions", ACTION_ENDPOINT_URL=url)
+    port = closed_port()
+    server = start(
+        server_factory,
+        tmp_path,
+        "noactions",
+        ACTION_ENDPOINT_URL=f"http://127.0.0.1:{port}/webhook",
+    )
+    # Every message goes to one action (bot/turn.py), so all get the apology; the messages
+    # themselves are kept, as the apology says.
     assert texts(server.chat("f1", "3 maart 2025")) == APOLOGY
-    assert "Poortwachter-assistent" in texts(server.chat("f1", "hallo"))  # no action needed
+    assert texts(server.chat("f1", "hallo")) == APOLOGY
+    history = httpx.get(f"{server.url}/api/conversations/f1").json()["messages"]
+    assert [m["text"] for m in history if m["role"] == "user"] == ["3 maart 2025", "hallo"]
+    # The action server is back (on the same address): the chat goes on by itself.
+    back = ActionProxy(f"{server.url}/webhook", port=port)
+    try:
+        assert "Poortwachter-assistent" in texts(server.chat("f1", "hallo"))
+    finally:
+        back.shutdown()
 
 
 def test_hanging_action_server_times_out_into_503_and_nothing_is_saved(
@@ -93,8 +109,15 @@ def test_hanging_action_server_times_out_into_503_and_nothing_is_saved(
     assert int(response.headers["Retry-After"]) > 0
     history = httpx.get(f"{server.url}/api/conversations/f2").json()["messages"]
     assert history == []
-    assert "Poortwachter-assistent" in texts(server.chat("f2", "hallo"))
+    # The action server answers again (on the same address): the chat goes on by itself.
+    port = hanging.server_address[1]
     hanging.shutdown()
+    hanging.server_close()
+    back = ActionProxy(f"{server.url}/webhook", port=port)
+    try:
+        assert "Poortwachter-assistent" in texts(server.chat("f2", "hallo"))
+    finally:
+        back.shutdown()
 
 
 def test_shutdown_lets_requests_in_flight_finish(

@@ -19,6 +19,7 @@ from bot.faq_search import faq_index, out_of_scope_index, out_of_scope_lead
 from bot.intents import Intent
 from bot.knowledge import knowledge
 from bot.turn import (
+    STARTER_ENTRIES,
     THRESHOLDS,
     ConversationState,
     Kind,
@@ -75,7 +76,13 @@ def test_case_step_when_a_vetoed_question_comes_where_the_dialogue_waits() -> No
     waiting = replace(FRESH, case=CaseState(awaiting="first_sick_day"))
     outcome = decide(said("xkcd blabla qwerty", Intent.FAQ, "wachtdagen", 0.3), waiting)
     assert outcome.kind is Kind.CASE_STEP
-    assert outcome.reason == "dialogue_awaits_answer+classifier_out_of_scope"
+    assert outcome.reason == "dialogue_awaits_answer+no_known_word"
+    # Known words vetoed by the classifier's out-of-scope class: the same.
+    vetoed = decide(said("nog een ding", Intent.FAQ, "wachtdagen", 0.3), waiting)
+    assert (vetoed.kind, vetoed.reason) == (
+        Kind.CASE_STEP,
+        "dialogue_awaits_answer+classifier_out_of_scope",
+    )
     # A FAQ question the models answer is still answered there.
     assert decide(said(QUESTION, entry="passend_werk"), waiting).kind is Kind.FAQ_ANSWER
 
@@ -238,9 +245,10 @@ def test_selector_pick_below_its_threshold_is_never_a_button() -> None:
     assert at.kind is Kind.FAQ_ANSWER and at.alternative == "spoor2"
     below = decide(said(UNCLEAR, entry="spoor2", confidence=least - 1e-6), FRESH)
     assert below.alternative is None
-    suggested = decide(said(GIBBERISH, Intent.NOT_UNDERSTOOD, "spoor2", least), FRESH)
+    vague = "even iets anders"  # known words, no keyword match, the classifier unsure
+    suggested = decide(said(vague, Intent.NOT_UNDERSTOOD, "spoor2", least), FRESH)
     assert suggested.suggestions == ("spoor2",)
-    noise = decide(said(GIBBERISH, Intent.NOT_UNDERSTOOD, "spoor2", least - 1e-6), FRESH)
+    noise = decide(said(vague, Intent.NOT_UNDERSTOOD, "spoor2", least - 1e-6), FRESH)
     assert noise.kind is Kind.NOT_UNDERSTOOD
 
 
@@ -276,3 +284,19 @@ def test_at_most_three_suggestions_two_of_them_from_the_selector() -> None:
     assert suggestions[:2] == ("spoor2", "wachtdagen") and "passend_werk" not in suggestions
     assert len(suggestions) == THRESHOLDS.max_suggestions == 3
     assert decide(nlu, FRESH, replace(unsure, max_suggestions=1)).suggestions == ("spoor2",)
+
+
+@pytest.mark.parametrize("text", ["blorp-xq9 snorf", "qwerty uiop", "\U0001f914"])
+def test_a_message_without_a_known_word_is_not_understood_whatever_diet_says(text: str) -> None:
+    for intent in (Intent.OUT_OF_SCOPE, Intent.FAQ, Intent.NOT_UNDERSTOOD):
+        outcome = decide(said(text, intent, "spoor2", 0.9), FRESH)
+        assert (outcome.kind, outcome.reason) == (Kind.NOT_UNDERSTOOD, "no_known_word")
+        assert outcome.suggestions == () and outcome.forget_message
+
+
+def test_a_lost_user_gets_starter_questions() -> None:
+    for text in ("ik snap er niks van", "ik begrijp het niet", "ik volg er niets van"):
+        outcome = decide(said(text, Intent.OUT_OF_SCOPE), FRESH)
+        assert (outcome.kind, outcome.reason) == (Kind.SUGGESTIONS, "user_is_lost")
+        assert outcome.suggestions == STARTER_ENTRIES
+        assert all(knowledge().entry(e) is not None for e in outcome.suggestions)
