@@ -292,7 +292,7 @@ def main() -> int:
     parser.add_argument("--senders", type=int, default=30)
     parser.add_argument("--messages", type=int, default=10)
     parser.add_argument("--replicas", type=int, default=3)
-    parser.add_argument("--kill-after", type=float, default=8.0)
+    parser.add_argument("--kill-after", type=float, default=3.0)
     parser.add_argument(
         "--lock-waits",
         default="20,2",
