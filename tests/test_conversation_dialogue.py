@@ -18,13 +18,14 @@ TODAY = date(2026, 11, 23)
 class Chat:
     """A conversation: keeps the state between turns like the Rasa slot does."""
 
-    def __init__(self, role: str | None = None) -> None:
+    def __init__(self, role: str | None = None, today: date = TODAY) -> None:
         self.state = CaseState()
         self.role = role
+        self.today = today
         self.last: list[dict[str, object]] = []
 
     def say(self, text: str, intent: str | None = "faq", role: str | None = None) -> str:
-        message = Message(text, intent_of(intent), role or self.role, TODAY)
+        message = Message(text, intent_of(intent), role or self.role, self.today)
         result = handle_turn(self.state, message)
         # The slot goes through JSON between turns.
         self.state = CaseState.from_slot(result.state.to_slot())

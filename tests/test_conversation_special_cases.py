@@ -8,38 +8,26 @@ from typing import Any
 
 import pytest
 
-from actions.intents import intent_of
-from bot.conversation import CaseState, Message, handle_turn
+from bot.conversation import CaseState
 from bot.conversation.case_facts import mentioned_facts, read_fact_date
 from bot.conversation.special_cases import CASES, mentioned_cases
 from bot.deadlines.rules import sources
 from bot.dutch_dates import DateFound
 from bot.knowledge import knowledge
 from bot.personal_answers import DISCLAIMER
+from tests.test_conversation_dialogue import Chat as DialogueChat
 
 TODAY = date(2026, 12, 2)
 
 
-class Chat:
+class Chat(DialogueChat):
+    """The dialogue tests' conversation, on this module's today."""
+
     def __init__(self, role: str | None = None) -> None:
-        self.state = CaseState()
-        self.role = role
-        self.last: list[dict[str, object]] = []
-
-    def say(self, text: str, intent: str | None = "faq") -> str:
-        result = handle_turn(self.state, Message(text, intent_of(intent), self.role, TODAY))
-        self.state = CaseState.from_slot(result.state.to_slot())
-        self.role = result.role
-        self.last = result.replies
-        return "\n".join(str(r["text"]) for r in result.replies)
-
-    def buttons(self) -> list[str]:
-        return [b.title for r in self.last for b in r.get("buttons", [])]  # type: ignore[attr-defined]
+        super().__init__(role, TODAY)
 
     def timeline(self) -> dict[str, Any]:
-        found: list[Any] = [r["custom"] for r in self.last if r.get("custom")]
-        assert len(found) == 1
-        timeline: dict[str, Any] = found[0]["timeline"]
+        timeline: dict[str, Any] = self.custom()["timeline"]  # type: ignore[assignment]
         return timeline
 
 
