@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from api import rasa_runtime
 from api.conversation_lock import ConversationLocks, locks_from_endpoints
 from api.conversation_store import (
     ConversationConflictError,
     delete_conversation,
     purge_before,
 )
+from api.rasa_runtime.fail_safe_store import without_silent_fallback
 from api.settings import Settings
 from bot.faq_search import warm_up
 
@@ -157,17 +158,6 @@ def check_model_file(path: Path) -> None:
         ) from exc
 
 
-def _import_rasa() -> None:
-    # TensorFlow's TFLite module imports JAX when it is installed (TF 2.12 installs it), for
-    # a converter Rasa never uses: about 140 MB resident and half a second of start-up.
-    sys.modules.setdefault("jax", None)  # type: ignore[arg-type]
-    import rasa.core.agent  # noqa: F401  (pulls in TensorFlow: seconds of CPU)
-
-    from api import inference_load
-
-    inference_load.install()
-
-
 async def _load_agent(settings: Settings) -> Any:
     """Build the agent like rasa.core.agent.load_agent, with the slow parts in a thread.
 
@@ -177,7 +167,7 @@ async def _load_agent(settings: Settings) -> Any:
     check_model_file(settings.model_path)
     # The keyword index and FAQ classifier build on the other core while TensorFlow loads.
     indexes = asyncio.ensure_future(asyncio.to_thread(warm_up))
-    await asyncio.to_thread(_import_rasa)
+    await asyncio.to_thread(rasa_runtime.install)
     from rasa.core.agent import Agent
     from rasa.core.brokers.broker import EventBroker
 
@@ -204,6 +194,7 @@ async def _load_agent(settings: Settings) -> Any:
 
 async def open_tracker_store(settings: Settings) -> Any:
     """The configured tracker store alone, without the model (for `make purge`)."""
+    rasa_runtime.require_pinned_versions()
     from rasa.shared.core.domain import Domain
 
     store = _tracker_store(_endpoints(settings).tracker_store, None)
@@ -229,18 +220,6 @@ def _tracker_store(config: Any, broker: Any) -> Any:
     return TrackerStore.create(config, event_broker=broker)
 
 
-def without_silent_fallback(agent: Any) -> None:
-    """Rasa wraps the tracker store in a FailSafeTrackerStore: when the database is down it
-    starts an empty conversation in memory and answers as if nothing happened, and the user's
-    case is silently lost. Unwrapped, a store failure reaches the route and becomes a 503."""
-    inner = getattr(agent.tracker_store, "_tracker_store", None)
-    if inner is None or type(agent.tracker_store).__name__ != "FailSafeTrackerStore":
-        return
-    agent.tracker_store = inner
-    if agent.processor is not None:
-        agent.processor.tracker_store = inner
-
-
 def _action_endpoint(settings: Settings) -> Any:
     """Another action server when ACTION_ENDPOINT_URL names one, else this process's actions
     called directly (importing the actions package takes a moment: call it off the loop)."""
@@ -248,13 +227,9 @@ def _action_endpoint(settings: Settings) -> Any:
 
     if settings.action_endpoint_url:
         return EndpointConfig(url=settings.action_endpoint_url)
-    from api.action_webhook import (
-        InProcessActionEndpoint,
-        action_executor,
-        trust_in_process_results,
-    )
+    from api.action_webhook import action_executor
+    from api.rasa_runtime.action_results import InProcessActionEndpoint
 
-    trust_in_process_results()
     return InProcessActionEndpoint(action_executor())
 
 

@@ -8,6 +8,8 @@ import asyncio
 import json
 from typing import Any
 
+from api.rasa_runtime.fail_safe_store import innermost_store
+
 
 class ConversationConflictError(RuntimeError):
     """Another writer saved this conversation since it was loaded; nothing was written."""
@@ -19,13 +21,6 @@ def is_store_failure(exc: BaseException) -> bool:
     return isinstance(exc, ConnectionError | TimeoutError) or module.startswith(
         ("sqlalchemy", "psycopg2", "redis", "sqlite3")
     )
-
-
-def _unwrap(store: Any) -> Any:
-    """Rasa wraps stores (AwaitableTrackerStore, FailSafeTrackerStore): the one underneath."""
-    while hasattr(store, "_tracker_store"):
-        store = store._tracker_store
-    return store
 
 
 def _is_sql(store: Any) -> bool:
@@ -65,7 +60,7 @@ def _last_timestamp(serialised: str) -> float:
 
 
 async def delete_conversation(tracker_store: Any, sender_id: str) -> None:
-    store = _unwrap(tracker_store)
+    store = innermost_store(tracker_store)
     if _is_sql(store):
         await asyncio.to_thread(_delete_sql, store, [sender_id])
     elif isinstance(getattr(store, "store", None), dict):
@@ -77,7 +72,7 @@ async def delete_conversation(tracker_store: Any, sender_id: str) -> None:
 async def purge_before(tracker_store: Any, cutoff: float) -> int:
     """Delete every conversation whose last event is older than `cutoff` (a Unix time);
     returns how many were deleted."""
-    store = _unwrap(tracker_store)
+    store = innermost_store(tracker_store)
     if _is_sql(store):
         stale = await asyncio.to_thread(_stale_sql, store, cutoff)
         return await asyncio.to_thread(_delete_sql, store, stale)

@@ -17,7 +17,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import logging_setup  # first: it quiets third-party warnings before Rasa is imported
+from api import (
+    logging_setup,  # first: it quiets third-party warnings before Rasa is imported
+    rasa_runtime,
+)
 from api.action_webhook import create_action_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
@@ -37,6 +40,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     logging_setup.configure_logging(settings.log_level)
+    # Before anything of Rasa is loaded or patched: refuse to start on another version.
+    rasa_runtime.require_pinned_versions()
     assistant = assistant or Assistant(settings)
 
     @asynccontextmanager

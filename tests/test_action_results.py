@@ -33,9 +33,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from api.action_webhook import (
+from api.action_webhook import action_executor
+from api.rasa_runtime.action_results import (
     InProcessActionEndpoint,
-    action_executor,
     trust_in_process_results,
 )
 from bot.knowledge import knowledge

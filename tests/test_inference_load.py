@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from api import inference_load
+from api.rasa_runtime import inference_load
 from scripts.conversations import CONVERSATIONS, FAQ_MESSAGES
 
 MODEL = Path(__file__).resolve().parent.parent / "models" / "poortwachter.tar.gz"

@@ -42,7 +42,7 @@ from bot.deadlines.engine import compute_timeline
 from bot.deadlines.model import Milestone, SickPeriod, Timeline
 from bot.deadlines.periods import build_case
 from bot.deadlines.rules import fact, milestone_texts
-from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
+from bot.deadlines.validation import TimelineInputError, facts_to_query, parse_timeline_request
 from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound, without_task_time
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
@@ -66,8 +66,6 @@ _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.I
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
 _NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
-
-CALENDAR_FACTS = {*DATE_FACTS, "loonsanctie_weeks", "uitzondering"}
 
 # Questions asked before the answer, for the questions whose answer needs them. The overview
 # and "wat moet ik nu doen?" are answered first and refined after (issue 19, point 5).
@@ -471,8 +469,7 @@ def case_start(state: CaseState) -> date | None:
 def calendar_query(state: CaseState) -> dict[str, str]:
     """Query parameters of GET /api/timeline.ics for this case (the widget's agenda button)."""
     periods = ",".join(f"{start}..{end or ''}" for start, end in state.periods)
-    facts = {k: str(v) for k, v in state.facts.items() if k in CALENDAR_FACTS}
-    return {"sick_periods": periods, **facts}
+    return {"sick_periods": periods, **facts_to_query(state.facts)}
 
 
 def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:

@@ -24,7 +24,9 @@ def event_uid(timeline: Timeline, milestone_id: str) -> str:
 
 def _description(timeline: Timeline, milestone: Milestone) -> str:
     lines = [milestone.explanation]
-    if milestone.actual_date is not None:  # done or planned: say which, with its date
+    # Done or planned (with its date, or "ja" without one), or known not done and late: say so.
+    told = milestone.actual_date is not None or milestone.happened
+    if told or (milestone.not_done and milestone.overdue):
         lines.append(milestone.status_label[:1].upper() + milestone.status_label[1:] + ".")
     if milestone.id == "spoor2_uiterlijk" and timeline.spoor2.planned_start is not None:
         lines.append(timeline.spoor2.advice)

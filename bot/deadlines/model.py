@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.deadlines.fact_fields import FactField, fact_fields_of, fact_spec
 from bot.deadlines.rules import status_labels
 from bot.dutch_format import format_date_nl
 
@@ -29,20 +30,97 @@ class SickPeriod:
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """Optional facts about the case; names are those of the API."""
+    """Optional facts about the case: the one definition of them. Names are those of the API
+    (JSON fields and .ics query parameters); each field's fact_spec says how it is given
+    (bot/deadlines/fact_fields.py), and CASE_FACT_FIELDS lists them."""
 
-    probleemanalyse_date: dt.date | None = None
-    eerstejaarsevaluatie_date: dt.date | None = None
-    spoor2_start_date: dt.date | None = None
-    geen_terugkeer_date: dt.date | None = None
-    uitzondering: str | None = None
-    loonsanctie_weeks: int | None = None
-    verlenging_end: dt.date | None = None
-    wia_aanvraag_date: dt.date | None = None
-    aow_date: dt.date | None = None
+    probleemanalyse_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Datum van de probleemanalyse van de bedrijfsarts (gemaakt, of gepland).",
+            later="planned",
+            case_step=True,
+        ),
+    )
+    eerstejaarsevaluatie_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Datum van de eerstejaarsevaluatie (gehouden, of gepland).",
+            later="planned",
+            case_step=True,
+        ),
+    )
+    spoor2_start_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Datum waarop spoor 2 is gestart (of gepland is te starten).",
+            later="planned",
+            case_step=True,
+        ),
+    )
+    geen_terugkeer_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Datum waarop een arbeidsdeskundige vaststelde dat terugkeer in de eigen organisatie "
+            "niet mogelijk is.",
+            case_step=True,
+        ),
+    )
+    uitzondering: str | None = field(
+        default=None,
+        metadata=fact_spec(
+            "choice",
+            "Waarom spoor 2 niet nodig is.",
+            choices=UITZONDERINGEN,
+        ),
+    )
+    loonsanctie_weeks: int | None = field(
+        default=None,
+        metadata=fact_spec(
+            "weeks", "Loonsanctie van UWV: het aantal weken extra loon doorbetalen."
+        ),
+    )
+    verlenging_end: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Laatste dag van een verlengde wachttijd (verlenging van de loondoorbetaling).",
+            later="allowed",
+        ),
+    )
+    wia_aanvraag_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date",
+            "Datum waarop de WIA-aanvraag is ingediend (of gepland is).",
+            later="planned",
+            case_step=True,
+        ),
+    )
+    aow_date: dt.date | None = field(
+        default=None,
+        metadata=fact_spec(
+            "date", "Datum waarop de werknemer de AOW-leeftijd bereikt.", later="allowed"
+        ),
+    )
     # Steps (milestone ids) the user said were done, without a date, or not done yet.
-    steps_done: tuple[str, ...] = ()
-    steps_not_done: tuple[str, ...] = ()
+    steps_done: tuple[str, ...] = field(
+        default=(),
+        metadata=fact_spec(
+            "steps", "Stappen die gedaan zijn, zonder datum: namen van termijnen (id)."
+        ),
+    )
+    steps_not_done: tuple[str, ...] = field(
+        default=(),
+        metadata=fact_spec("steps", "Stappen die nog niet gedaan zijn: namen van termijnen (id)."),
+    )
+
+
+CASE_FACT_FIELDS: tuple[FactField, ...] = fact_fields_of(CaseFacts)
 
 
 @dataclass(frozen=True)

@@ -6,39 +6,61 @@ Bad input never crashes and is never silently guessed: every problem becomes a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from bot.deadlines.model import UITZONDERINGEN, CaseFacts, SickPeriod
+from bot.deadlines.fact_fields import FactField
+from bot.deadlines.model import CASE_FACT_FIELDS, CaseFacts, SickPeriod
 from bot.deadlines.rules import days_in_weeks, fact, milestone_texts
 from bot.dutch_format import format_date_nl
 
-DATE_FACTS = (
-    "probleemanalyse_date",
-    "eerstejaarsevaluatie_date",
-    "spoor2_start_date",
-    "geen_terugkeer_date",
-    "verlenging_end",
-    "wia_aanvraag_date",
-    "aow_date",
-)
+DATE_FACTS = tuple(f.name for f in CASE_FACT_FIELDS if f.kind == "date")
 # Planned dates may lie in the future, but a date centuries ahead is a typo (and would run
 # the date arithmetic past the calendar's end).
 LAST_YEAR = 2200
 
 # Steps that HR plans ahead (spec 6.1): a date after the reference date is a planned date.
-PLANNED_ALLOWED = {
-    "probleemanalyse_date",
-    "eerstejaarsevaluatie_date",
-    "spoor2_start_date",
-    "wia_aanvraag_date",
-}
+PLANNED_ALLOWED = {f.name for f in CASE_FACT_FIELDS if f.later == "planned"}
 # Facts that describe the future or a date set by UWV: they may lie after the reference date.
-FUTURE_ALLOWED = {"verlenging_end", "aow_date", *PLANNED_ALLOWED}
+FUTURE_ALLOWED = {f.name for f in CASE_FACT_FIELDS if f.later != "refused"}
 # Facts about this case's steps: they cannot lie before its first sick day.
-CASE_STEPS = {*PLANNED_ALLOWED, "geen_terugkeer_date"}
+CASE_STEPS = {f.name for f in CASE_FACT_FIELDS if f.case_step}
+
+
+# In a query string (GET /api/timeline.ics) a list of steps is one value, comma-separated.
+QUERY_LIST_SEPARATOR = ","
+
+
+def facts_to_query(facts: Mapping[str, Any]) -> dict[str, str]:
+    """The case facts among `facts` (API names, as the conversation keeps them) as query
+    parameters of GET /api/timeline.ics; other keys are left out."""
+    query: dict[str, str] = {}
+    for spec in CASE_FACT_FIELDS:
+        value = facts.get(spec.name)
+        if value is None or value == "" or (spec.kind == "steps" and not value):
+            continue
+        if spec.kind == "steps":
+            query[spec.name] = QUERY_LIST_SEPARATOR.join(str(step) for step in value)
+        else:
+            query[spec.name] = str(value)
+    return query
+
+
+def facts_from_query(query: Mapping[str, str | None]) -> dict[str, Any]:
+    """Query parameters of GET /api/timeline.ics -> raw facts for parse_timeline_request."""
+    raw: dict[str, Any] = {}
+    for spec in CASE_FACT_FIELDS:
+        value = query.get(spec.name)
+        if value is None:
+            continue
+        if spec.kind == "steps":
+            raw[spec.name] = [s.strip() for s in value.split(QUERY_LIST_SEPARATOR) if s.strip()]
+        else:
+            raw[spec.name] = value
+    return raw
 
 
 @dataclass(frozen=True)
@@ -185,32 +207,40 @@ def _loonsanctie(value: Any, errors: _Collector) -> int | None:
 
 
 def _facts(raw: dict[str, Any], reference: date, errors: _Collector) -> CaseFacts:
-    dates: dict[str, date | None] = {}
-    for name in DATE_FACTS:
-        value = errors.parse_date(name, raw.get(name))
-        if value is not None and value > reference and name not in FUTURE_ALLOWED:
-            errors.add(name, "Deze datum ligt in de toekomst; geef een datum die al geweest is.")
-            value = None
-        dates[name] = value
-    uitzondering = raw.get("uitzondering") or None
-    if uitzondering is not None and uitzondering not in UITZONDERINGEN:
-        errors.add("uitzondering", "Kies een van: " + ", ".join(UITZONDERINGEN) + ".")
-        uitzondering = None
-    done = _steps("steps_done", raw.get("steps_done"), errors)
-    not_done = _steps("steps_not_done", raw.get("steps_not_done"), errors)
-    both = sorted(set(done) & set(not_done))
+    values: dict[str, Any] = {}
+    for spec in CASE_FACT_FIELDS:
+        value = raw.get(spec.name)
+        if spec.kind == "date":
+            values[spec.name] = _fact_date(spec, value, reference, errors)
+        elif spec.kind == "choice":
+            values[spec.name] = _choice(spec, value, errors)
+        elif spec.kind == "weeks":
+            values[spec.name] = _loonsanctie(value, errors)
+        else:
+            values[spec.name] = _steps(spec.name, value, errors)
+    both = sorted(set(values["steps_done"]) & set(values["steps_not_done"]))
     if both:
         errors.add(
             "steps_not_done",
             "Een stap kan niet tegelijk gedaan en niet gedaan zijn: " + ", ".join(both) + ".",
         )
-    return CaseFacts(
-        **dates,
-        uitzondering=uitzondering,
-        loonsanctie_weeks=_loonsanctie(raw.get("loonsanctie_weeks"), errors),
-        steps_done=done,
-        steps_not_done=not_done,
-    )
+    return CaseFacts(**values)
+
+
+def _fact_date(spec: FactField, value: Any, reference: date, errors: _Collector) -> date | None:
+    parsed = errors.parse_date(spec.name, value)
+    if parsed is not None and parsed > reference and spec.later == "refused":
+        errors.add(spec.name, "Deze datum ligt in de toekomst; geef een datum die al geweest is.")
+        return None
+    return parsed
+
+
+def _choice(spec: FactField, value: Any, errors: _Collector) -> str | None:
+    chosen = value or None
+    if chosen is not None and chosen not in spec.choices:
+        errors.add(spec.name, "Kies een van: " + ", ".join(spec.choices) + ".")
+        return None
+    return str(chosen) if chosen is not None else None
 
 
 def _steps(field: str, value: Any, errors: _Collector) -> tuple[str, ...]:
