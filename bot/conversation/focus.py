@@ -39,7 +39,16 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("spoor2_uiterlijk", re.compile(_SPOOR2)),
     ("probleemanalyse", re.compile(r"probleem\s*analyse")),
     ("plan_van_aanpak", re.compile(r"plan van aanpak|\bpva\b|plan-van-aanpak")),
-    ("melding_uwv_42", re.compile(r"\b42\s*(e|ste)?\b|42e|ziekmelding (bij )?uwv|melden bij uwv")),
+    # "de 42e-weeksmelding", "ziekmelding bij uwv", "wanneer moet ik haar ziek melden bij het
+    # uwv?", "wanneer moet ik het uwv inlichten?"
+    (
+        "melding_uwv_42",
+        re.compile(
+            r"\b42\s*(e|ste)?\b|42e|ziek\s*melding (bij |aan )?(het )?uwv|"
+            r"(?<!beter )(?<!hersteld )\b(ziek\s*)?meld(en|ing)? (bij|aan) (het )?uwv\b|"
+            r"\buwv\b[^.?!]*(?<!beter )(?<!hersteld )\b(ziek\s*)?melden\b"
+        ),
+    ),
     ("eerstejaarsevaluatie", re.compile(r"eerste\s*-?\s*jaars|evaluatie (van|na) het eerste jaar")),
     ("eindevaluatie", re.compile(r"eind\s*-?\s*evaluatie")),
     # Before the WIA rules: "de WIA-aanvraag was te laat, tot wanneer betalen we door?"
@@ -101,7 +110,8 @@ def asks_what_now(text: str) -> bool:
 # Words that make a question about a date rather than about what something is.
 _WHEN = re.compile(
     r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
-    r"\bhoe lang nog\b|\bhoe lang\b.*\b(krijg|betaal|betalen|doorbetalen)\b|\bklaar zijn\b|"
+    r"\bhoe lang nog\b|\bhoe lang\b.*\b(krijg\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
+    r"\bklaar zijn\b|"
     r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
 )
