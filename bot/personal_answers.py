@@ -149,12 +149,13 @@ def overview_text(timeline: Timeline, role: str | None = None) -> list[str]:
 
 def due_soon(timeline: Timeline) -> list[Milestone]:
     """What is due within 14 days (or runs now, like the eerstejaarsevaluatie window) and is
-    not known to be done, by date."""
+    not known to be done nor excused (spoor 2 when not required), by date."""
     until = timeline.reference_date + timedelta(days=SOON_DAYS)
     soon = [
         m
         for m in timeline.milestones
         if not m.happened
+        and not timeline.excused(m)
         and (m.status in ("vandaag", "binnenkort", "lopend") or (m.planned and m.date <= until))
     ]
     return sorted(soon, key=lambda m: m.window_start or m.date)

@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 
-from bot.conversation import claims_turn
+from bot.conversation import claims_turn, faq_hint
 from bot.conversation.case_facts import said_steps
 from bot.conversation.focus import asks_for_a_date, requested_focus
 from bot.conversation.state import STEPS_DONE
 from bot.deadlines import CaseFacts, SickPeriod, compute_timeline
 from bot.intents import Intent
-from bot.personal_answers import DISCLAIMER, personal_reply
+from bot.personal_answers import DISCLAIMER, NOW, due_soon, personal_reply
 from tests.test_conversation_dialogue import TODAY, Chat
 
 SPOOR2_RULE = "Spoor 2 moet starten zodra"  # the general rule (personal_answers.spoor2_reason)
@@ -178,3 +178,36 @@ def test_steps_said_done_are_kept_and_not_asked_about_today() -> None:
     assert "Heeft de bedrijfsarts de probleemanalyse" not in text
     assert "Is het plan van aanpak al gemaakt" not in text
     assert chat.state.periods == (("2026-02-02", None),)  # "vandaag" is no sick day
+
+
+def test_a_pay_question_before_the_sick_day_is_answered_first_after_yes() -> None:
+    """The general answer offers to compute the date and keeps the question; after the sick
+    day and "ja" the first sentence is the last day of pay, not the table."""
+    chat = Chat(role="werkgever")
+    hint, chat.state = faq_hint(chat.state, "hoe lang krijgt mijn medewerker nog salaris?")
+    assert hint is not None
+    assert "klopt dat?" in chat.say("ze is sinds 5 januari 2026 ziek", "inform_sick_day")
+    text = chat.say("ja", "affirm")
+    assert text.split("\n")[0] == (
+        "**Je betaalt het loon bij ziekte door tot en met zondag 2 januari 2028.**"
+    )
+    assert "Je termijnen bij eerste ziektedag" not in text
+
+
+def test_spoor2_not_required_is_no_task_in_what_to_do_now() -> None:
+    """Spoor 2's deadline within 14 days, but the AOW age is near: "wat moet ik nu doen?"
+    does not list it (spec section 5)."""
+    first = date(2025, 10, 21)  # D + 405 = Monday 30 November 2026, a week after today
+    facts = CaseFacts(aow_date=date(2027, 6, 1))
+    timeline = compute_timeline([SickPeriod(first)], TODAY, facts)
+    assert timeline.spoor2.status == "niet_vereist"
+    assert "spoor2_uiterlijk" not in [m.id for m in due_soon(timeline)]
+    text = personal_reply(timeline, NOW, role="werkgever")["text"]
+    assert "Uiterste start tweede spoor" not in text
+    # Without the AOW date it is due within 14 days and listed, with who acts.
+    plain = compute_timeline([SickPeriod(first)], TODAY, CaseFacts())
+    assert "spoor2_uiterlijk" in [m.id for m in due_soon(plain)]
+    assert (
+        "- **Uiterste start tweede spoor**: uiterlijk maandag 30 november 2026. Wie: werkgever."
+        in personal_reply(plain, NOW, role="werkgever")["text"]
+    )
