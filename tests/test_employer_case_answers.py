@@ -31,6 +31,8 @@ SPOOR2_RULE = "Spoor 2 moet starten zodra"  # the general rule (personal_answers
         "wanneer moet ik hem ziekmelden bij uwv?",
         "wanneer moet de melding bij het UWV?",
         "wanneer moet ik het uwv ziek melden?",
+        "wanneer moet de ziekmelding naar het uwv?",
+        "wanneer moet ik uwv op de hoogte brengen?",
     ],
 )
 def test_reporting_to_uwv_in_own_words_asks_for_the_42nd_week_report(question: str) -> None:
@@ -43,6 +45,7 @@ def test_reporting_to_uwv_in_own_words_asks_for_the_42nd_week_report(question: s
     [
         "wanneer moet ik hem hersteld melden bij het uwv?",
         "wanneer moet ik haar beter melden bij uwv?",
+        "wanneer moet ik uwv informeren over de wia-aanvraag?",
     ],
 )
 def test_a_recovery_report_is_not_the_42nd_week_report(question: str) -> None:
@@ -88,6 +91,8 @@ def test_a_pay_question_with_the_sick_day_is_answered_in_the_first_sentence(inte
         "hoe lang krijgt mijn medewerker nog salaris?",
         "hoe lang betalen we haar loon nog?",
         "hoe lang krijgt ze nog loon doorbetaald?",
+        "hoelang krijgt hij nog salaris?",
+        "hoe lang moeten we haar nog betalen?",
     ],
 )
 def test_how_long_pay_questions_ask_for_a_date(question: str) -> None:
@@ -144,7 +149,18 @@ def test_spoor2_answers_follow_the_engine_status() -> None:
             "de probleemanalyse is gemaakt, het plan van aanpak is nog niet gemaakt",
             {"probleemanalyse": True, "plan_van_aanpak": False},
         ),
+        (
+            "we hebben de probleemanalyse en het plan van aanpak gedaan",
+            {"probleemanalyse": True, "plan_van_aanpak": True},
+        ),
+        (
+            "zowel de probleemanalyse als het plan van aanpak zijn op tijd gemaakt",
+            {"probleemanalyse": True, "plan_van_aanpak": True},
+        ),
+        ("probleemanalyse en pva zijn klaar", {"probleemanalyse": True, "plan_van_aanpak": True}),
+        ("de eerstejaarsevaluatie hebben we gehad", {"eerstejaarsevaluatie": True}),
         ("is de probleemanalyse en het plan van aanpak al gedaan?", {}),
+        ("wanneer moet de probleemanalyse klaar zijn", {}),
         ("de probleemanalyse en de rest weet ik niet", {}),
     ],
 )

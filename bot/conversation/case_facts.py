@@ -105,7 +105,7 @@ _STEP_NAMES: tuple[tuple[str, str], ...] = (
 )
 _STEP_VERBS = (
     r"(gestart|begonnen|ingediend|aangevraagd|gedaan|gemaakt|gehouden|gemeld|verstuurd|"
-    r"opgesteld|geweest)"
+    r"opgesteld|geweest|klaar|afgerond|gehad)"
 )
 _NOT_YET = re.compile(
     rf"\b(nog niet|niet|nooit|nog geen|geen)\b[^.?!,;]*\b{_STEP_VERBS}\b|"
@@ -120,18 +120,20 @@ def said_steps(text: str) -> dict[str, bool]:
     that follows them: "de probleemanalyse en het plan van aanpak zijn gedaan"."""
     found: dict[str, bool] = {}
     waiting: list[str] = []  # steps named without a verb, waiting for the clause that has one
-    for clause in re.split(r"(?<=[.!;,])\s+|\s+(?:en|maar)\s+", flatten(text)):
+    before = ""  # their clauses: "we hebben de probleemanalyse" + "het plan van aanpak gedaan"
+    flat = re.sub(r"\bzowel (.+?) als ", r"\1 en ", flatten(text))  # "zowel X als Y": X en Y
+    for clause in re.split(r"(?<=[.!;,])\s+|\s+(?:en|maar)\s+", flat):
         if "?" in clause:
-            waiting = []
+            waiting, before = [], ""
             continue
         step = next((s for s, name in _STEP_NAMES if re.search(name, clause)), None)
-        verdict = _clause_verdict(clause)
+        verdict = _clause_verdict(f"{before} {clause}" if waiting else clause)
         named = [*waiting, *([step] if step is not None else [])]
         if verdict is None:
-            waiting = named if step is not None else []
+            waiting, before = (named, f"{before} {clause}") if step is not None else ([], "")
             continue
         found.update(dict.fromkeys(named, verdict))
-        waiting = []
+        waiting, before = [], ""
     return found
 
 
