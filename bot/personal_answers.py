@@ -149,12 +149,13 @@ def overview_text(timeline: Timeline, role: str | None = None) -> list[str]:
 
 def due_soon(timeline: Timeline) -> list[Milestone]:
     """What is due within 14 days (or runs now, like the eerstejaarsevaluatie window) and is
-    not known to be done, by date."""
+    not known to be done nor excused (spoor 2 when not required), by date."""
     until = timeline.reference_date + timedelta(days=SOON_DAYS)
     soon = [
         m
         for m in timeline.milestones
         if not m.happened
+        and not timeline.excused(m)
         and (m.status in ("vandaag", "binnenkort", "lopend") or (m.planned and m.date <= until))
     ]
     return sorted(soon, key=lambda m: m.window_start or m.date)
@@ -243,12 +244,15 @@ def milestone_text(timeline: Timeline, milestone_id: str, role: str | None = Non
     milestone = timeline.milestone(milestone_id)
     if milestone is None:  # e.g. after the AOW age
         return list(timeline.warnings)
+    if milestone_id == "spoor2_uiterlijk" and timeline.spoor2.status == "niet_vereist":
+        # An exception applies (spec section 5): a deadline alone would read as "start by".
+        return spoor2_text(timeline, role)
     if milestone.window_start is not None:
         day = f"Dat is {when(milestone)}"
     else:
         day = _DATE_PREFIX.get(milestone.kind, "") + format_date_nl(milestone.date)
     lines = [f"**{milestone.label}**: {day}."]
-    if milestone.actual_date is not None:  # what the user told us: done or planned
+    if milestone.actual_date is not None or milestone.happened:  # what the user told us
         lines.append(f"{capitalised(milestone.status_label)}.")
     if milestone_id == "spoor2_uiterlijk":  # the rule, then how this case's date follows
         lines += [spoor2_reason(), spoor2_reasoning(timeline)]
@@ -290,12 +294,15 @@ def spoor2_reasoning(timeline: Timeline) -> str:
 
 
 def spoor2_text(timeline: Timeline, role: str | None = None) -> list[str]:
+    """The spoor 2 check: its status, the advice, and the rule (not when an exception makes
+    spoor 2 not required: the rule would then tell the employer to start it)."""
     spoor2 = timeline.spoor2
+    rule = [] if spoor2.status == "niet_vereist" else [spoor2_reason()]
     return [
         f"**{spoor2.status_label}.**",
         spoor2.advice,
         *employee_spoor2(timeline, role),
-        spoor2_reason(),
+        *rule,
         *timeline.warnings,
     ]
 

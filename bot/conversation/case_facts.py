@@ -105,7 +105,7 @@ _STEP_NAMES: tuple[tuple[str, str], ...] = (
 )
 _STEP_VERBS = (
     r"(gestart|begonnen|ingediend|aangevraagd|gedaan|gemaakt|gehouden|gemeld|verstuurd|"
-    r"opgesteld|geweest)"
+    r"opgesteld|geweest|klaar|afgerond|gehad)"
 )
 _NOT_YET = re.compile(
     rf"\b(nog niet|niet|nooit|nog geen|geen)\b[^.?!,;]*\b{_STEP_VERBS}\b|"
@@ -116,20 +116,34 @@ _DONE = re.compile(rf"\b(is|zijn|was|waren|hebben|heb|heeft|hadden)\b[^.?!,;]*\b
 
 def said_steps(text: str) -> dict[str, bool]:
     """Steps the text says are done (True) or not done yet (False), without a date. A
-    question ("is spoor 2 al gestart?") says nothing."""
+    question ("is spoor 2 al gestart?") says nothing. Steps named together share the verb
+    that follows them: "de probleemanalyse en het plan van aanpak zijn gedaan"."""
     found: dict[str, bool] = {}
-    for clause in re.split(r"(?<=[.!;,])\s+|\s+(?:en|maar)\s+", flatten(text)):
+    waiting: list[str] = []  # steps named without a verb, waiting for the clause that has one
+    before = ""  # their clauses: "we hebben de probleemanalyse" + "het plan van aanpak gedaan"
+    flat = re.sub(r"\bzowel (.+?) als ", r"\1 en ", flatten(text))  # "zowel X als Y": X en Y
+    for clause in re.split(r"(?<=[.!;,])\s+|\s+(?:en|maar)\s+", flat):
         if "?" in clause:
+            waiting, before = [], ""
             continue
-        for step, name in _STEP_NAMES:
-            if not re.search(name, clause):
-                continue
-            if _NOT_YET.search(clause):
-                found[step] = False
-            elif _DONE.search(clause) and "te laat" not in clause:
-                found[step] = True
-            break
+        step = next((s for s, name in _STEP_NAMES if re.search(name, clause)), None)
+        verdict = _clause_verdict(f"{before} {clause}" if waiting else clause)
+        named = [*waiting, *([step] if step is not None else [])]
+        if verdict is None:
+            waiting, before = (named, f"{before} {clause}") if step is not None else ([], "")
+            continue
+        found.update(dict.fromkeys(named, verdict))
+        waiting, before = [], ""
     return found
+
+
+def _clause_verdict(clause: str) -> bool | None:
+    """Done (True), not done (False), or nothing said (None) in one clause."""
+    if _NOT_YET.search(clause):
+        return False
+    if _DONE.search(clause) and "te laat" not in clause:
+        return True
+    return None
 
 
 @dataclass(frozen=True)

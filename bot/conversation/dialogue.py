@@ -171,7 +171,10 @@ class _Turn:
         self.asked_now = asked_now  # the message itself asks a personal question
         self.role = message.role if message.role != SKIP_ROLE else None
         self.intro: list[str] = []
-        self.noted: list[Reply] = []  # "Genoteerd: …" before the answer
+        # "Genoteerd: …" before the answer, first for the steps the message says were (not) done.
+        self.noted: list[Reply] = [
+            {"text": replies.noted_step(step, done)} for step, done in mentioned.steps.items()
+        ]
 
     def done(self, *reply: Reply) -> TurnResult:
         return TurnResult(list(reply), self.state, self.role)
@@ -286,7 +289,9 @@ class _Turn:
 
     def note_step(self, step: str, done: bool) -> None:
         self.state = self.state.with_step(step, done)
-        self.noted.append({"text": replies.noted_step(step, done)})
+        noted: Reply = {"text": replies.noted_step(step, done)}
+        if noted not in self.noted:  # the message itself may have said so already
+            self.noted.append(noted)
 
     # --- the first sick day -------------------------------------------------------
 

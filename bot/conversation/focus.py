@@ -25,8 +25,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "einde_loondoorbetaling",
         re.compile(
-            rf"(tot wanneer|hoe lang (nog )?|wanneer (stopt|eindigt|houdt)|einde van)[^.?!]*{_PAY}|"
-            rf"{_PAY}[^.?!]*(tot wanneer|hoe lang|stopt|eindigt|ophoudt)"
+            rf"(tot wanneer|hoe ?lang (nog )?|wanneer (stopt|eindigt|houdt)|einde van)"
+            rf"[^.?!]*{_PAY}|{_PAY}[^.?!]*(tot wanneer|hoe ?lang|stopt|eindigt|ophoudt)|"
+            # "hoe lang moeten we haar nog betalen?" (not "… dat bureau betalen?")
+            r"\bhoe ?lang (moet|moeten) (ik|we|wij) (haar |hem )?(nog )?betalen\s*([?.!]|$)"
         ),
     ),
     (
@@ -39,7 +41,17 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("spoor2_uiterlijk", re.compile(_SPOOR2)),
     ("probleemanalyse", re.compile(r"probleem\s*analyse")),
     ("plan_van_aanpak", re.compile(r"plan van aanpak|\bpva\b|plan-van-aanpak")),
-    ("melding_uwv_42", re.compile(r"\b42\s*(e|ste)?\b|42e|ziekmelding (bij )?uwv|melden bij uwv")),
+    # "de 42e-weeksmelding", "ziekmelding bij uwv", "wanneer moet ik haar ziek melden bij het
+    # uwv?", "wanneer moet ik het uwv inlichten?"
+    (
+        "melding_uwv_42",
+        re.compile(
+            r"\b42\s*(e|ste)?\b|42e|ziek\s*melding (bij |aan |naar )?(het )?uwv|"
+            r"^(?!.*\bwia\b).*\buwv\b[^.?!]*\b(inlichten|informeren|op de hoogte)\b|"
+            r"(?<!beter )(?<!hersteld )\b(ziek\s*)?meld(en|ing)? (bij|aan) (het )?uwv\b|"
+            r"\buwv\b[^.?!]*(?<!beter )(?<!hersteld )\b(ziek\s*)?melden\b"
+        ),
+    ),
     ("eerstejaarsevaluatie", re.compile(r"eerste\s*-?\s*jaars|evaluatie (van|na) het eerste jaar")),
     ("eindevaluatie", re.compile(r"eind\s*-?\s*evaluatie")),
     # Before the WIA rules: "de WIA-aanvraag was te laat, tot wanneer betalen we door?"
@@ -101,7 +113,8 @@ def asks_what_now(text: str) -> bool:
 # Words that make a question about a date rather than about what something is.
 _WHEN = re.compile(
     r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
-    r"\bhoe lang nog\b|\bhoe lang\b.*\b(krijg|betaal|betalen|doorbetalen)\b|\bklaar zijn\b|"
+    r"\bhoe ?lang nog\b|\bhoe ?lang\b.*\b(krijg\w*|betal\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
+    r"\bklaar zijn\b|"
     r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
 )

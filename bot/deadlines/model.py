@@ -241,15 +241,16 @@ class Timeline:
         first: those the user said were not done, then the most recent deadline (the step the
         case is at now: a late WIA-aanvraag before a late plan van aanpak of a year ago). Spoor
         2 is not overdue when it is not required (spec section 5)."""
-        late = [
-            m
-            for m in self.milestones
-            if m.overdue
-            and not (
-                m.id == "spoor2_uiterlijk" and self.spoor2.status in ("gestart", "niet_vereist")
-            )
-        ]
+        late = [m for m in self.milestones if m.overdue and not self.excused(m)]
         return sorted(late, key=lambda m: (not m.not_done, -m.date.toordinal()))
+
+    def excused(self, milestone: Milestone) -> bool:
+        """Nothing to do for this milestone whatever its date: spoor 2 once it has started or
+        when an exception makes it not required (spec section 5)."""
+        return milestone.id == "spoor2_uiterlijk" and self.spoor2.status in (
+            "gestart",
+            "niet_vereist",
+        )
 
     def known_late(self, milestone: Milestone) -> bool:
         """Overdue and known not to be done: the user said so, or spoor 2 has no start date."""
