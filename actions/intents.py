@@ -27,9 +27,6 @@ INTENT_NAMES: dict[Intent, str] = {
 }
 INTENTS_BY_NAME: dict[str, Intent] = {name: intent for intent, name in INTENT_NAMES.items()}
 
-# The response selector's retrieval intent: its FAQ picks are keyed "faq/<entry id>".
-RETRIEVAL_INTENT = INTENT_NAMES[Intent.FAQ]
-
 ROLE_ENTITY = "role"
 FAQ_ENTITY = "faq_id"
 # The entity that carries a button's argument, per intent.

@@ -1,11 +1,12 @@
 """Which FAQ entry a question asks about: a linear model over word and character n-grams.
 
-Rasa's response selector is one opinion on the FAQ entry. This small scikit-learn model is a
-second one that generalises better to new wording (reports/nlu_tuning.md). It learns from the
+Rasa's DIET model only says whether a message is a FAQ question; this small scikit-learn model
+says which entry (it generalised better to new wording than Rasa's response selector, which
+it replaced; reports/nlu_tuning.md). It learns from the
 examples and titles in knowledge/, from the sentences of the answers (users often describe a
 topic in the answer's plain words rather than in jargon) and from the out-of-scope examples,
 as one extra class: a question outside this law should not be forced onto an entry. The
-assistant combines the opinions in bot.turn. Training takes a few seconds and is
+assistant decides with its ranking in bot.turn. Training takes a few seconds and is
 deterministic, so it happens when the service starts, not in `rasa train`, and the model can
 never drift from knowledge/.
 """

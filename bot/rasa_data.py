@@ -9,14 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 from bot.knowledge import KnowledgeBase, load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 FAQ_DATA = ROOT / "data" / "generated_faq.yml"
 OUT_OF_SCOPE_DATA = ROOT / "data" / "generated_out_of_scope.yml"
-RETRIEVAL_INTENT = "faq"
+FAQ_INTENT = "faq"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 # A greeting or thanks in front of a real question must not turn it into small talk
 # ("goedemorgen, wat wordt het weer?"): every OPENER_EVERY-th example is also trained with one.
@@ -41,24 +39,18 @@ def with_openers(examples: tuple[str, ...]) -> tuple[str, ...]:
     return (*examples, *greeted)
 
 
-def _quoted(text: str) -> str:
-    dumped: str = yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"')
-    return dumped.strip().removesuffix("...").strip()
-
-
 def faq_yaml(base: KnowledgeBase) -> str:
-    parts = [HEADER, 'version: "3.1"\n\nnlu:\n']
-    for entry in base.entries:
-        parts.append(f"  - intent: {RETRIEVAL_INTENT}/{entry.id}\n    examples: |\n")
-        parts.append(_examples_block(with_openers(entry.examples)) + "\n")
-    parts.append(
-        "\n# Texts for stock `rasa shell`; the service renders role variants and sources.\n"
+    """Every entry's examples as the one intent `faq`: DIET only tells a FAQ question from
+    the other intents; which entry it asks about is bot/faq_classifier.py's job."""
+    examples = tuple(e for entry in base.entries for e in with_openers(entry.examples))
+    return "".join(
+        [
+            HEADER,
+            'version: "3.1"\n\nnlu:\n',
+            f"  - intent: {FAQ_INTENT}\n    examples: |\n",
+            _examples_block(examples) + "\n",
+        ]
     )
-    parts.append("responses:\n")
-    for entry in base.entries:
-        parts.append(f"  utter_{RETRIEVAL_INTENT}/{entry.id}:\n")
-        parts.append(f"    - text: {_quoted(entry.answer_for(None))}\n")
-    return "".join(parts)
 
 
 def out_of_scope_yaml(base: KnowledgeBase) -> str:

@@ -15,11 +15,12 @@ The rules, in the order `decide` applies them:
 3. Small talk (hallo, dank je, doei, wat kun je?), a role given with nothing waiting for it,
    and "ja", "nee" or "sla over" with no open question: a short fixed reply.
 4. A FAQ button: that entry.
-5. Otherwise the two FAQ models choose (`choose_faq_entry`): the scikit-learn classifier
-   (bot/faq_classifier.py) is the main opinion, Rasa's response selector the second; the
-   classifier's out-of-scope class and the keyword search (bot/faq_search.py) can veto.
-   When the intent model (DIET) said "out of scope" or "not understood", an entry is answered
-   only when both FAQ models agree on it.
+5. Otherwise the FAQ classifier chooses (`choose_faq_entry`): the scikit-learn model of
+   bot/faq_classifier.py; its out-of-scope class and the keyword search (bot/faq_search.py)
+   can veto. When the intent model (DIET) said "out of scope" or "not understood", an entry
+   is answered only when the classifier is clearly sure of it. (Rasa's response selector was
+   a second opinion until the classifier alone did as well on the development set; it was
+   dropped to make training and start lighter, reports/nlu_tuning.md row 33.)
 5a. Before the FAQ models: a message with no word the assistant has learned ("blorp xq9",
    an emoji) is "not understood", whatever DIET thinks; and "ik snap er niks van" (the user
    says they are lost) gets "not understood" with starter questions to choose from.
@@ -54,23 +55,16 @@ class Thresholds:
     """Every threshold of the turn decision. The values are those tuned on the development
     set (reports/nlu_tuning.md); change one only with `make eval` before and after."""
 
-    # DIET said "out of scope" or "not understood" and both FAQ models pick the same entry:
-    # answered from this selector confidence on. From tuning row 10 (0.05 / 0.1 / 0.15 gave
-    # 92.8% / 92.8% / 92.1%), kept when the classifier came (row 24).
-    agreed_selector: float = 0.1
-    # ... and from this classifier decision value on (the linear SVM's own boundary: > 0
-    # leans towards the entry). A minimum of -0.4 cut wrong answers but cost right ones
-    # (tuning notes under row 28).
-    agreed_classifier: float = 0.0
-    # DIET said "out of scope" or "not understood" and the two FAQ models disagree: the
-    # classifier alone answers from this decision value on. Grid 0.5 / 0.3 / 0.1 / 0 / -0.2
-    # on the development set (tuning row 29): from 0.3 down one more question right and
-    # out-of-scope precision up, recall the same; 0.3 keeps the margin.
+    # DIET said "out of scope" or "not understood": the classifier answers from this
+    # decision value on (the linear SVM's own boundary is 0). Grid 0.3 / 0.1 / 0 / -0.1 /
+    # -0.2 gave the same development figures without the selector (tuning row 33); 0.3
+    # keeps the margin it had with the selector (row 31).
     unsure_classifier_alone: float = 0.3
-    # A response-selector pick below this confidence is noise: never offered as a button,
-    # neither as the alternative under an answer nor as a suggestion. Same value as
-    # agreed_selector, set with it.
-    selector_pick: float = 0.1
+    # A classifier pick other than the answer, below this decision value, is noise: never
+    # offered as a button, neither as the alternative under an answer nor as a suggestion.
+    # On the development set (row 33) -0.2 puts a second button under 11 of 497 right
+    # answers and offers the right entry under 8 of 19 wrong ones (-0.3: 29 and 9; 0: 4 and 3).
+    classifier_pick: float = -0.2
     # The keyword search (BM25) vetoes a FAQ answer when the question matches the
     # out-of-scope examples better than any FAQ entry by more than this score. Leads of 1 to
     # 2 caught the same development questions and cost no FAQ question (tuning row 25).
@@ -81,11 +75,11 @@ class Thresholds:
     # Least BM25 score for an out-of-scope category to get its own reply (where to go for
     # holidays, salary, ...); below it the general out-of-scope reply. Not tuned.
     keyword_category: float = 0.5
-    # At most this many suggested questions, of which at most `selector_suggestions` come
-    # from the response selector's ranking (then the keyword search's): a short list to
-    # choose from, not a menu.
+    # At most this many suggested questions, of which at most `classifier_suggestions` come
+    # from the classifier's ranking (then the keyword search's): a short list to choose
+    # from, not a menu.
     max_suggestions: int = 3
-    selector_suggestions: int = 2
+    classifier_suggestions: int = 2
 
 
 THRESHOLDS = Thresholds()
@@ -139,9 +133,6 @@ class NluOpinions:
     text: str
     intent: Intent | None  # DIET's intent; None: not one of ours (treated as not understood)
     intent_confidence: float  # logged only: DIET's threshold is applied inside the model
-    selector_entry: str | None = None  # the response selector's FAQ entry
-    selector_confidence: float = 0.0
-    selector_ranking: tuple[tuple[str, float], ...] = ()  # (entry id, confidence), best first
     button_entry: str | None = None  # a FAQ entry chosen with a button
     button_role: str | None = None  # a role chosen with a button (SKIP_ROLE: skipped)
 
@@ -166,7 +157,7 @@ class Outcome:
     role: str | None = None  # the user's role for this reply (SKIP_ROLE: both variants)
     pending_faq: str | None = None
     entry: str | None = None  # FAQ_ANSWER and ROLE_QUESTION
-    alternative: str | None = None  # FAQ_ANSWER: the selector's other pick, as a button
+    alternative: str | None = None  # FAQ_ANSWER: the classifier's next pick, as a button
     category: str | None = None  # OUT_OF_SCOPE: the category, None for the general reply
     small_talk: SmallTalk | None = None
     suggestions: tuple[str, ...] = ()  # SUGGESTIONS: entry ids, best first
@@ -185,40 +176,20 @@ class FaqChoice:
     out_of_scope: bool = False  # a veto said the question is outside this law
 
 
-def choose_faq_entry(
-    text: str,
-    intent: Intent,
-    selector_entry: str | None,
-    selector_confidence: float,
-    thresholds: Thresholds = THRESHOLDS,
-) -> FaqChoice:
-    """The FAQ entry to answer with (or None), and why. The classifier is the main opinion,
-    the response selector the second; `make eval` measures this function."""
+def choose_faq_entry(text: str, intent: Intent, thresholds: Thresholds = THRESHOLDS) -> FaqChoice:
+    """The FAQ entry to answer with (or None), and why; `make eval` measures this function."""
     best = rank(text, limit=1)[0]
     if best.id == OUT_OF_SCOPE:
         return FaqChoice(None, "classifier_out_of_scope", out_of_scope=True)
     lead = thresholds.keyword_out_of_scope_lead
     if out_of_scope_lead(text) > lead:
         return FaqChoice(None, f"keywords_out_of_scope>{lead:g}", out_of_scope=True)
-    agreed = best.id == selector_entry
     if intent in UNSURE_INTENTS:
-        if not agreed:
-            alone = thresholds.unsure_classifier_alone
-            if best.score >= alone:
-                return FaqChoice(best.id, f"diet_unsure_classifier_alone>={alone:g}")
-            return FaqChoice(None, f"diet_unsure_models_disagree<{alone:g}")
-        if selector_confidence < thresholds.agreed_selector:
-            return FaqChoice(None, f"diet_unsure_selector<{thresholds.agreed_selector:g}")
-        if best.score < thresholds.agreed_classifier:
-            return FaqChoice(None, f"diet_unsure_classifier<{thresholds.agreed_classifier:g}")
-        return FaqChoice(best.id, f"models_agree_over_diet>={thresholds.agreed_selector:g}")
-    if agreed:
-        return FaqChoice(best.id, "models_agree")
-    # When the two disagree the classifier wins. The selector used to win from confidence
-    # 0.7 on (tuning row 24); with 83 entries its overrides cost more than they gained:
-    # 0.5 / 0.7 / 0.9 / never gave 87.0 / 87.6 / 88.3 / 88.3% on the development set
-    # (tuning row 29).
-    return FaqChoice(best.id, "classifier_over_selector")
+        alone = thresholds.unsure_classifier_alone
+        if best.score >= alone:
+            return FaqChoice(best.id, f"diet_unsure_classifier>={alone:g}")
+        return FaqChoice(None, f"diet_unsure_classifier<{alone:g}")
+    return FaqChoice(best.id, "classifier")
 
 
 def decide(
@@ -264,9 +235,7 @@ def _from_the_faq(
     thresholds: Thresholds,
 ) -> Outcome:
     """Rules 5 and 6: what the FAQ models make of the message."""
-    choice = choose_faq_entry(
-        nlu.text, intent, nlu.selector_entry, nlu.selector_confidence, thresholds
-    )
+    choice = choose_faq_entry(nlu.text, intent, thresholds)
     offer = faq_hint(state.case, nlu.text)[0] is not None
     if choice.entry is not None:
         outcome = _answer(choice.entry, role, choice.reason)
@@ -305,19 +274,21 @@ def _answer(entry_id: str, role: str | None, reason: str) -> Outcome:
     return Outcome(Kind.FAQ_ANSWER, reason, role, entry=entry.id)
 
 
+def _picks(text: str, thresholds: Thresholds) -> list[str]:
+    """The classifier's likeliest entries that are not noise, best first."""
+    guesses = rank(text, limit=thresholds.classifier_suggestions + 2)
+    return [g.id for g in guesses if g.id != OUT_OF_SCOPE and g.score >= thresholds.classifier_pick]
+
+
 def _alternative(answered: str, nlu: NluOpinions, thresholds: Thresholds) -> str | None:
-    """The response selector's pick when it differs from the answered entry and is not
-    noise: offered as a button under the answer, so that a wrong pick costs one click."""
-    picked = nlu.selector_entry
-    if picked in (None, answered) or nlu.selector_confidence < thresholds.selector_pick:
-        return None
-    return picked
+    """The classifier's next pick after the answered entry, when it is not noise: offered
+    as a button under the answer, so that a wrong pick costs one click."""
+    return next((p for p in _picks(nlu.text, thresholds) if p != answered), None)
 
 
 def _suggestions(nlu: NluOpinions, thresholds: Thresholds) -> tuple[str, ...]:
-    """The selector's likeliest entries that are not noise, then the keyword search's."""
-    ranked = nlu.selector_ranking[: thresholds.selector_suggestions]
-    candidates = [entry_id for entry_id, c in ranked if c >= thresholds.selector_pick]
+    """The classifier's likeliest entries that are not noise, then the keyword search's."""
+    candidates = _picks(nlu.text, thresholds)[: thresholds.classifier_suggestions]
     found = suggest_faq(nlu.text, thresholds.max_suggestions, thresholds.keyword_suggestion)
     candidates += [c for c in found if c not in candidates]
     known = [c for c in candidates if knowledge().entry(c) is not None]

@@ -1,10 +1,10 @@
 """Held-out evaluation of the trained NLU model (`make eval`).
 
-Each held-out question is classified the way the assistant acts on it: the FAQ entry picked
-by the response selector, or "fallback" (out of scope / not understood), or another intent.
+Each held-out question is classified the way the assistant acts on it (bot.turn's choice):
+the FAQ entry it answers with, or "fallback" (out of scope / not understood), or another intent.
 Writes reports/nlu_eval.md and reports/nlu_eval.json. With --cv N, also an N-fold
 cross-validation of the FAQ classifier on the training data (seconds); with --rasa-cv N, Rasa's
-own N-fold cross-validation of DIET and the response selector (it retrains N times).
+own N-fold cross-validation of DIET's intents (it retrains N times).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from actions.intents import RETRIEVAL_INTENT, intent_of
+from actions.intents import intent_of
 from bot.faq_classifier import OUT_OF_SCOPE, build_model, rank, training_data
 from bot.intents import Intent
 from bot.knowledge import knowledge
@@ -76,12 +76,8 @@ def label_of(parse: dict[str, Any]) -> str:
     intent = intent_of(name)
     if intent is not Intent.FAQ and intent not in UNSURE_INTENTS:
         return f"intent:{name}"
-    response = parse["response_selector"][RETRIEVAL_INTENT]["response"]
-    key = str(response.get("intent_response_key") or "")
-    entry_id = key.split("/", 1)[1] if "/" in key else None
-    confidence = float(response.get("confidence") or 0.0)
     text = str(parse.get("text") or "")
-    return choose_faq_entry(text, intent, entry_id, confidence).entry or FALLBACK
+    return choose_faq_entry(text, intent).entry or FALLBACK
 
 
 async def predict(model: Path, texts: list[str]) -> list[str]:
@@ -183,13 +179,10 @@ def rasa_cross_validation(folds: int) -> dict[str, Any]:
     ]
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
     intents = json.loads((out / "intent_report.json").read_text())
-    selection = json.loads((out / "response_selection_report.json").read_text())
     return {
         "folds": folds,
         "intent_accuracy": intents["accuracy"],
         "intent_weighted_f1": intents["weighted avg"]["f1-score"],
-        "response_selection_accuracy": selection["accuracy"],
-        "response_selection_weighted_f1": selection["weighted avg"]["f1-score"],
     }
 
 
@@ -237,8 +230,7 @@ def markdown(result: dict[str, Any]) -> str:
         lines += [
             "",
             f"{rasa_cv['folds']}-fold cross-validation of Rasa's models on the training data: "
-            f"intent accuracy {rasa_cv['intent_accuracy']:.1%}, response selector (FAQ entry) "
-            f"accuracy {rasa_cv['response_selection_accuracy']:.1%}.",
+            f"intent accuracy {rasa_cv['intent_accuracy']:.1%}.",
         ]
     lines += ["", "## F1 per entry (held-out)", "", "| entry | F1 |", "|---|---|"]
     lines += [f"| {k} | {v:.2f} |" for k, v in m["f1_per_entry"].items()]

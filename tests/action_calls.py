@@ -11,21 +11,15 @@ def call(
     action: str,
     text: str,
     *,
-    entry: str | None = None,
-    confidence: float = 0.9,
     slots: dict[str, Any] | None = None,
     entities: list[dict[str, Any]] | None = None,
     intent: str = "faq",
 ) -> dict[str, Any]:
     """The request Rasa sends to the action server for `action` after the message `text`."""
-    ranking = [{"intent_response_key": f"faq/{entry}", "confidence": confidence}] if entry else []
     latest = {
         "text": text,
         "intent": {"name": intent, "confidence": 1.0},
         "entities": entities or [],
-        "response_selector": {
-            "faq": {"response": ranking[0] if ranking else {}, "ranking": ranking}
-        },
     }
     return {
         "next_action": action,

@@ -50,8 +50,6 @@ class Said:
 
     text: str
     intent: str
-    entry: str | None = None  # the response selector's FAQ pick
-    confidence: float = 0.9
     entities: tuple[tuple[str, str], ...] = ()
 
 
@@ -68,11 +66,11 @@ def role_variant_entry() -> str:
 
 
 MESSAGES = [
-    Said("wat is passend werk", "faq", "passend_werk"),
-    Said("wat is passend werk precies", "nlu_fallback", "passend_werk", 0.5),
-    Said("wanneer moet spoor 2 starten?", "faq", "spoor2_wanneer_starten"),
-    Said("spoor twee wanneer beginnen", "nlu_fallback", "spoor2", 0.2),
-    Said("hoeveel vakantiedagen heb ik nog dit jaar", "out_of_scope", "wachtdagen", 0.3),
+    Said("wat is passend werk", "faq"),
+    Said("wat is passend werk precies", "nlu_fallback"),
+    Said("wanneer moet spoor 2 starten?", "faq"),
+    Said("spoor twee wanneer beginnen", "nlu_fallback"),
+    Said("hoeveel vakantiedagen heb ik nog dit jaar", "out_of_scope"),
     Said("blablabla", "nlu_fallback"),
     Said("?", "nlu_fallback"),
     Said("\U0001f914\U0001f914", "nlu_fallback"),
@@ -123,20 +121,11 @@ def tracker_for(said: Said, before: Before) -> DialogueStateTracker:
     }
     intent = {"name": said.intent, "confidence": 0.95}
     entities = [{"entity": e, "value": v} for e, v in said.entities]
-    ranking = (
-        [{"intent_response_key": f"faq/{said.entry}", "confidence": said.confidence}]
-        if said.entry
-        else []
-    )
     parse_data = {
         "text": said.text,
         "intent": intent,
         "intent_ranking": [intent],
         "entities": entities,
-        "response_selector": {
-            "all_retrieval_intents": ["faq"],
-            "faq": {"response": ranking[0] if ranking else {}, "ranking": ranking},
-        },
     }
     events: list[Event] = [
         ActionExecuted("action_session_start"),

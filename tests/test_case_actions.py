@@ -55,14 +55,14 @@ def test_affirm_answers_with_timeline_payload_and_role_from_the_slot(client: Tes
 
 def test_faq_action_hands_a_personal_question_to_the_case(client: TestClient) -> None:
     text = "ik ben sinds 5 januari 2026 ziek, wanneer moet de probleemanalyse klaar zijn?"
-    body = run(client, call("action_turn", text, entry="probleemanalyse"))
+    body = run(client, call("action_turn", text))
     assert "Uiterlijk: zondag 15 februari 2026." in texts(body)
 
 
 def test_general_when_question_gets_the_faq_answer_and_an_offer(client: TestClient) -> None:
     body = run(
         client,
-        call("action_turn", "wanneer moet spoor 2 starten?", entry="spoor2_wanneer_starten"),
+        call("action_turn", "wanneer moet spoor 2 starten?"),
     )
     text = texts(body)
     assert "Bron:" in text and "Noem de eerste ziektedag" in text

@@ -39,15 +39,8 @@ UNCLEAR = "dat spoor ding"  # the classifier is unsure (score < 0.3) and does no
 GIBBERISH = "qwerty zxcvb"  # no keyword matches anything
 
 
-def said(
-    text: str,
-    intent: Intent | None = Intent.FAQ,
-    entry: str | None = None,
-    confidence: float = 0.9,
-    **extra: object,
-) -> NluOpinions:
-    ranking = ((entry, confidence),) if entry else ()
-    return NluOpinions(text, intent, 0.95, entry, confidence if entry else 0.0, ranking, **extra)  # type: ignore[arg-type]
+def said(text: str, intent: Intent | None = Intent.FAQ, **extra: object) -> NluOpinions:
+    return NluOpinions(text, intent, 0.95, **extra)  # type: ignore[arg-type]
 
 
 def role_variant_entry() -> str:
@@ -74,32 +67,32 @@ def test_case_step_when_the_dialogue_claims_the_message() -> None:
 
 def test_case_step_when_a_vetoed_question_comes_where_the_dialogue_waits() -> None:
     waiting = replace(FRESH, case=CaseState(awaiting="first_sick_day"))
-    outcome = decide(said("xkcd blabla qwerty", Intent.FAQ, "wachtdagen", 0.3), waiting)
+    outcome = decide(said("xkcd blabla qwerty", Intent.FAQ), waiting)
     assert outcome.kind is Kind.CASE_STEP
     assert outcome.reason == "dialogue_awaits_answer+no_known_word"
     # Known words vetoed by the classifier's out-of-scope class: the same.
-    vetoed = decide(said("nog een ding", Intent.FAQ, "wachtdagen", 0.3), waiting)
+    vetoed = decide(said("nog een ding", Intent.FAQ), waiting)
     assert (vetoed.kind, vetoed.reason) == (
         Kind.CASE_STEP,
         "dialogue_awaits_answer+classifier_out_of_scope",
     )
     # A FAQ question the models answer is still answered there.
-    assert decide(said(QUESTION, entry="passend_werk"), waiting).kind is Kind.FAQ_ANSWER
+    assert decide(said(QUESTION), waiting).kind is Kind.FAQ_ANSWER
 
 
-def test_faq_answer_when_the_models_agree() -> None:
-    outcome = decide(said(QUESTION, entry="passend_werk"), FRESH)
-    assert outcome == Outcome(Kind.FAQ_ANSWER, "models_agree", entry="passend_werk")
+def test_faq_answer_from_the_classifier() -> None:
+    outcome = decide(said(QUESTION), FRESH)
+    assert outcome == Outcome(Kind.FAQ_ANSWER, "classifier", entry="passend_werk")
 
 
 def test_role_question_when_the_answer_depends_on_an_unknown_role() -> None:
     entry = knowledge().entry(role_variant_entry())
     assert entry is not None and rank(entry.title)[0].id == entry.id
-    outcome = decide(said(entry.title, entry=entry.id), FRESH)
+    outcome = decide(said(entry.title), FRESH)
     assert outcome.kind is Kind.ROLE_QUESTION
     assert outcome.entry == outcome.pending_faq == entry.id
     # With the role known, the answer itself.
-    known = decide(said(entry.title, entry=entry.id), replace(FRESH, role="werkgever"))
+    known = decide(said(entry.title), replace(FRESH, role="werkgever"))
     assert (known.kind, known.role, known.pending_faq) == (Kind.FAQ_ANSWER, "werkgever", None)
 
 
@@ -115,11 +108,11 @@ def test_the_role_answers_the_waiting_question() -> None:
     assert skipped.role == SKIP_ROLE and skipped.remembered_role is None
 
 
-def test_suggestions_when_not_understood_and_the_models_disagree() -> None:
-    outcome = decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD, "spoor2", 0.2), FRESH)
+def test_suggestions_when_not_understood_and_the_classifier_unsure() -> None:
+    outcome = decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD), FRESH)
     assert outcome.kind is Kind.SUGGESTIONS
-    assert outcome.reason == "diet_unsure_models_disagree<0.3"
-    assert outcome.suggestions[0] == "spoor2" and len(outcome.suggestions) <= 3
+    assert outcome.reason == "diet_unsure_classifier<0.3"
+    assert 1 <= len(outcome.suggestions) <= 3
     assert outcome.forget_message
 
 
@@ -132,21 +125,21 @@ def test_not_understood_when_nothing_fits() -> None:
 
 
 def test_out_of_scope_with_its_category() -> None:
-    outcome = decide(said(HOLIDAYS, Intent.FAQ, "wachtdagen", 0.99), FRESH)
+    outcome = decide(said(HOLIDAYS, Intent.FAQ), FRESH)
     assert (outcome.kind, outcome.reason) == (Kind.OUT_OF_SCOPE, "classifier_out_of_scope")
     assert outcome.category == "vakantie_verlof" and not outcome.forget_message
-    # DIET's "out of scope" stands when the FAQ models disagree and the classifier is unsure.
-    diet = decide(said(UNCLEAR, Intent.OUT_OF_SCOPE, "spoor2", 0.99), FRESH)
-    assert (diet.kind, diet.reason) == (Kind.OUT_OF_SCOPE, "diet_unsure_models_disagree<0.3")
+    # DIET's "out of scope" stands when the classifier is unsure.
+    diet = decide(said(UNCLEAR, Intent.OUT_OF_SCOPE), FRESH)
+    assert (diet.kind, diet.reason) == (Kind.OUT_OF_SCOPE, "diet_unsure_classifier<0.3")
 
 
 def test_a_sure_classifier_answers_alone_over_an_unsure_diet_from_its_threshold_on() -> None:
     score = rank(QUESTION, limit=1)[0].score
     for intent in (Intent.OUT_OF_SCOPE, Intent.NOT_UNDERSTOOD):
-        opinions = said(QUESTION, intent, "spoor2", 0.99)
+        opinions = said(QUESTION, intent)
         at = decide(opinions, FRESH, replace(THRESHOLDS, unsure_classifier_alone=score))
         assert (at.kind, at.entry) == (Kind.FAQ_ANSWER, "passend_werk")
-        assert at.reason == f"diet_unsure_classifier_alone>={score:g}"
+        assert at.reason == f"diet_unsure_classifier>={score:g}"
         above = decide(opinions, FRESH, replace(THRESHOLDS, unsure_classifier_alone=score + 1e-6))
         assert above.kind is not Kind.FAQ_ANSWER
 
@@ -175,9 +168,7 @@ def test_the_role_in_a_message_is_remembered() -> None:
 
 
 def test_a_faq_button_answers_its_entry_without_second_guess() -> None:
-    outcome = decide(
-        said("/faq", entry="spoor2", confidence=0.99, button_entry="wachtdagen"), FRESH
-    )
+    outcome = decide(said("/faq", button_entry="wachtdagen"), FRESH)
     assert outcome == Outcome(Kind.FAQ_ANSWER, "button", entry="wachtdagen")
 
 
@@ -189,74 +180,48 @@ def test_a_button_for_an_entry_that_is_gone_gets_what_the_assistant_can_do() -> 
 
 def test_a_general_when_question_offers_to_compute_the_date() -> None:
     text = "wanneer moet spoor 2 starten?"
-    outcome = decide(said(text, entry="spoor2_wanneer_starten"), FRESH)
+    outcome = decide(said(text), FRESH)
     assert outcome.kind is Kind.FAQ_ANSWER and outcome.offer_personal_date
     # Not when the case is known: then the dialogue answers a "wanneer" question itself.
     known = replace(FRESH, case=CaseState(periods=(("2026-01-05", None),)))
-    assert decide(said(text, entry="spoor2_wanneer_starten"), known).kind is Kind.CASE_STEP
+    assert decide(said(text), known).kind is Kind.CASE_STEP
 
 
 # --- one test per threshold boundary -----------------------------------------------
 
 
-def test_the_classifier_wins_when_the_models_disagree_however_sure_the_selector() -> None:
-    for confidence in (0.2, 0.7, 0.99):
-        outcome = decide(said(QUESTION, entry="spoor2", confidence=confidence), FRESH)
-        assert (outcome.entry, outcome.reason) == ("passend_werk", "classifier_over_selector")
-
-
-def test_agreeing_models_overrule_diet_from_the_selector_threshold_on() -> None:
-    least = THRESHOLDS.agreed_selector
-    for intent in (Intent.NOT_UNDERSTOOD, Intent.OUT_OF_SCOPE):
-        at = decide(said(QUESTION, intent, "passend_werk", least), FRESH)
-        assert (at.kind, at.entry) == (Kind.FAQ_ANSWER, "passend_werk")
-        assert at.reason == "models_agree_over_diet>=0.1"
-        below = decide(said(QUESTION, intent, "passend_werk", least - 1e-6), FRESH)
-        assert below.kind is not Kind.FAQ_ANSWER and below.reason == "diet_unsure_selector<0.1"
-
-
-def test_agreeing_models_overrule_diet_from_the_classifier_threshold_on() -> None:
-    score = rank(QUESTION)[0].score
-    at = Thresholds(agreed_classifier=score)
-    outcome = decide(said(QUESTION, Intent.NOT_UNDERSTOOD, "passend_werk", 0.5), FRESH, at)
-    assert outcome.kind is Kind.FAQ_ANSWER
-    above = Thresholds(agreed_classifier=score + 1e-6)
-    outcome = decide(said(QUESTION, Intent.NOT_UNDERSTOOD, "passend_werk", 0.5), FRESH, above)
-    assert outcome.kind is Kind.SUGGESTIONS
-    assert outcome.reason.startswith("diet_unsure_classifier<")
-
-
 def test_keyword_lead_vetoes_above_its_threshold() -> None:
     lead = out_of_scope_lead(QUESTION)
-    at = choose_faq_entry(
-        QUESTION, Intent.FAQ, "passend_werk", 0.9, Thresholds(keyword_out_of_scope_lead=lead)
-    )
+    at = choose_faq_entry(QUESTION, Intent.FAQ, Thresholds(keyword_out_of_scope_lead=lead))
     assert at.entry == "passend_werk"
     below = Thresholds(keyword_out_of_scope_lead=lead - 1e-6)
-    vetoed = choose_faq_entry(QUESTION, Intent.FAQ, "passend_werk", 0.9, below)
+    vetoed = choose_faq_entry(QUESTION, Intent.FAQ, below)
     assert vetoed.entry is None and vetoed.out_of_scope
     assert vetoed.reason.startswith("keywords_out_of_scope>")
-    assert decide(said(QUESTION, entry="passend_werk"), FRESH, below).kind is Kind.OUT_OF_SCOPE
+    assert decide(said(QUESTION), FRESH, below).kind is Kind.OUT_OF_SCOPE
 
 
-def test_selector_pick_below_its_threshold_is_never_a_button() -> None:
-    least = THRESHOLDS.selector_pick
-    at = decide(said(UNCLEAR, entry="spoor2", confidence=least), FRESH)
-    assert at.kind is Kind.FAQ_ANSWER and at.alternative == "spoor2"
-    below = decide(said(UNCLEAR, entry="spoor2", confidence=least - 1e-6), FRESH)
-    assert below.alternative is None
-    vague = "even iets anders"  # known words, no keyword match, the classifier unsure
-    suggested = decide(said(vague, Intent.NOT_UNDERSTOOD, "spoor2", least), FRESH)
-    assert suggested.suggestions == ("spoor2",)
-    noise = decide(said(vague, Intent.NOT_UNDERSTOOD, "spoor2", least - 1e-6), FRESH)
-    assert noise.kind is Kind.NOT_UNDERSTOOD
+def test_a_classifier_pick_below_its_threshold_is_never_a_button() -> None:
+    second = next(g for g in rank(QUESTION, limit=3) if g.id != "passend_werk")
+    at = decide(said(QUESTION), FRESH, replace(THRESHOLDS, classifier_pick=second.score))
+    assert at.entry == "passend_werk" and at.alternative == second.id
+    above = replace(THRESHOLDS, classifier_pick=second.score + 1e-6)
+    assert decide(said(QUESTION), FRESH, above).alternative is None
+    # The same threshold for suggestions (the keyword search switched off to see it alone).
+    best = rank(UNCLEAR, limit=1)[0]
+    quiet = replace(THRESHOLDS, keyword_suggestion=float("inf"), classifier_pick=best.score)
+    suggested = decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD), FRESH, quiet)
+    assert suggested.suggestions == (best.id,)
+    noise = replace(quiet, classifier_pick=best.score + 1e-6)
+    assert decide(said(UNCLEAR, Intent.NOT_UNDERSTOOD), FRESH, noise).kind is Kind.NOT_UNDERSTOOD
 
 
 def test_keyword_suggestions_from_their_threshold_on() -> None:
     text = "reintegratieverslag inleveren"
     best = faq_index().search(keywords(text), 1, 0.0)[0]
-    # The classifier is sure of this text: keep it from answering alone, to test the keywords.
-    unsure = Thresholds(unsure_classifier_alone=float("inf"))
+    # The classifier is sure of this text: keep it from answering and from suggesting, to
+    # test the keywords alone.
+    unsure = Thresholds(unsure_classifier_alone=float("inf"), classifier_pick=float("inf"))
     at = decide(
         said(text, Intent.NOT_UNDERSTOOD), FRESH, replace(unsure, keyword_suggestion=best.score)
     )
@@ -274,22 +239,22 @@ def test_out_of_scope_category_from_its_threshold_on() -> None:
     assert outcome.kind is Kind.OUT_OF_SCOPE and outcome.category is None
 
 
-def test_at_most_three_suggestions_two_of_them_from_the_selector() -> None:
-    ranking = (("spoor2", 0.5), ("wachtdagen", 0.4), ("passend_werk", 0.3))
-    nlu = NluOpinions(
-        "reintegratieverslag inleveren", Intent.NOT_UNDERSTOOD, 0.4, "spoor2", 0.5, ranking
-    )
-    unsure = replace(THRESHOLDS, unsure_classifier_alone=float("inf"))  # as above
-    suggestions = decide(nlu, FRESH, unsure).suggestions
-    assert suggestions[:2] == ("spoor2", "wachtdagen") and "passend_werk" not in suggestions
+def test_at_most_three_suggestions_two_of_them_from_the_classifier() -> None:
+    text = "reintegratieverslag inleveren"
+    # The classifier is sure of this text: keep it from answering, and count every pick.
+    unsure = replace(THRESHOLDS, unsure_classifier_alone=float("inf"), classifier_pick=-9.0)
+    top_two = tuple(g.id for g in rank(text, limit=3) if g.id != "<buiten bereik>")[:2]
+    suggestions = decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, unsure).suggestions
+    assert suggestions[:2] == top_two
     assert len(suggestions) == THRESHOLDS.max_suggestions == 3
-    assert decide(nlu, FRESH, replace(unsure, max_suggestions=1)).suggestions == ("spoor2",)
+    one = replace(unsure, max_suggestions=1)
+    assert decide(said(text, Intent.NOT_UNDERSTOOD), FRESH, one).suggestions == top_two[:1]
 
 
 @pytest.mark.parametrize("text", ["blorp-xq9 snorf", "qwerty uiop", "\U0001f914"])
 def test_a_message_without_a_known_word_is_not_understood_whatever_diet_says(text: str) -> None:
     for intent in (Intent.OUT_OF_SCOPE, Intent.FAQ, Intent.NOT_UNDERSTOOD):
-        outcome = decide(said(text, intent, "spoor2", 0.9), FRESH)
+        outcome = decide(said(text, intent), FRESH)
         assert (outcome.kind, outcome.reason) == (Kind.NOT_UNDERSTOOD, "no_known_word")
         assert outcome.suggestions == () and outcome.forget_message
 
