@@ -26,13 +26,9 @@ MESSAGES = sorted(
 
 
 def summary(parse: dict[str, Any]) -> tuple[Any, ...]:
-    """What the assistant acts on: intent ranking and the FAQ pick, with their confidences."""
-    response = parse.get("response_selector", {}).get("faq", {}).get("response", {})
-    return (
-        tuple((r["name"], round(r["confidence"], 6)) for r in parse["intent_ranking"]),
-        response.get("intent_response_key"),
-        round(float(response.get("confidence") or 0.0), 6),
-    )
+    """What the assistant takes from Rasa: the intent ranking with its confidences (the FAQ
+    entry is the service's own classifier's choice, bot/faq_classifier.py)."""
+    return tuple((r["name"], round(r["confidence"], 6)) for r in parse["intent_ranking"])
 
 
 def parses(inference_only: bool) -> list[tuple[Any, ...]]:
@@ -62,9 +58,8 @@ def test_same_parses_as_rasas_own_load(restore_rasa_load: None) -> None:
     ours = parses(inference_only=True)
     rasas = parses(inference_only=False)
     assert ours == rasas
-    # The messages reach different intents and FAQ entries, so the comparison has teeth.
-    assert len({p[0][0][0] for p in ours}) >= 4
-    assert len({p[1] for p in ours}) >= 5
+    # The messages reach different intents, so the comparison has teeth.
+    assert len({p[0][0] for p in ours}) >= 4
 
 
 def test_install_is_idempotent_and_reversible(restore_rasa_load: None) -> None:
