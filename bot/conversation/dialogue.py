@@ -24,7 +24,9 @@ from bot.conversation.case_facts import (
     mentioned_facts,
     read_fact_date,
 )
+from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
+from bot.conversation.period_merge import Merged, merge, read_periods, without
 from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
     AWAIT_CONFIRM,
@@ -43,7 +45,7 @@ from bot.deadlines.model import Milestone, SickPeriod, Timeline
 from bot.deadlines.periods import build_case
 from bot.deadlines.rules import fact, milestone_texts
 from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
-from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound, without_task_time
+from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, without_task_time
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
 from bot.knowledge import knowledge
@@ -113,6 +115,8 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
     has_date = mentions_date(dates, today)
     if intent in (ASK_OVERVIEW, RESTART):
         return True
+    if correcting(state, text):  # "nee, 2025" about the date just given
+        return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
@@ -124,6 +128,15 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         # the question it can only be about this case.
         return state.known or has_date or bool(mentioned_facts(dates, today).facts)
     return has_date and bool(_SICK_WORDS.search(text))
+
+
+# While waiting for these (or for nothing), "nee, 2025" corrects the sick days just given.
+CORRECTABLE = (None, AWAIT_CONFIRM, AWAIT_ROLE, AWAIT_SICK_DAY)
+
+
+def correcting(state: CaseState, text: str) -> bool:
+    """Is the message a short correction of the year or day of the dates just given?"""
+    return bool(state.given) and state.awaiting in CORRECTABLE and read_correction(text) is not None
 
 
 def faq_hint(state: CaseState, text: str) -> tuple[str | None, CaseState]:
@@ -180,7 +193,9 @@ class _Turn:
 
     def run(self) -> TurnResult:
         awaiting = self.state.awaiting
-        if awaiting == AWAIT_CONFIRM:
+        if correcting(self.state, self.message.text):
+            result = self.on_correction()
+        elif awaiting == AWAIT_CONFIRM:
             result = self.on_confirm()
         elif awaiting == AWAIT_ROLE:
             result = self.on_role()
@@ -196,9 +211,9 @@ class _Turn:
 
     def on_confirm(self) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
-        found = read_sick_periods(self.mentioned.sick_text or text, self.message.today)
-        if isinstance(found, PeriodsFound) and not self.mentioned.date_used:
-            return self.confirm(found.periods)
+        found = self.read_periods(self.mentioned.sick_text or text)
+        if isinstance(found, Merged) and not self.mentioned.date_used:
+            return self.confirm(found)
         if isinstance(found, DateUnclear):
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
             return self.done({"text": found.question})
@@ -206,9 +221,13 @@ class _Turn:
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
             return self.done({"text": replies.ASK_CORRECT_DATE})
         if intent == AFFIRM or _YES.search(text):
+            # A period added to (or corrected in) a case already answered: answer the last
+            # question again with it.
+            focus = self.state.focus or (self.state.answered if self.state.known else None)
             self.state = replace(
-                self.state, periods=self.state.candidate, candidate=(), awaiting=None
+                self.state, periods=self.state.candidate, candidate=(), awaiting=None, focus=focus
             )
+            self.intro.extend(replies.gap_lines(_periods(self.state.periods)))
             return None
         return self.done({"text": replies.CONFIRM_AGAIN, "buttons": [replies.YES, replies.NO]})
 
@@ -296,13 +315,12 @@ class _Turn:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
         text = self.mentioned.sick_text or self.message.text
-        found = read_sick_periods(text, self.message.today)
-        if isinstance(found, PeriodsFound):
+        found = self.read_periods(text)
+        if isinstance(found, Merged):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
-                self.use_periods(found.periods)
-                self.intro.append(replies.used_dates_line(found.periods))
+                self.use_periods(found)
                 return None
-            return self.confirm(found.periods)
+            return self.confirm(found)
         if isinstance(found, DateUnclear):
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
             return self.done({"text": found.question})
@@ -319,12 +337,54 @@ class _Turn:
         self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
         return self.done({"text": replies.ASK_SICK_DAY})
 
-    def confirm(self, periods: tuple[Period, ...]) -> TurnResult:
-        self.state = replace(self.state, candidate=_iso(periods), awaiting=AWAIT_CONFIRM)
-        return self.done(replies.confirm_reply(periods))
+    def read_periods(self, text: str) -> Merged | DateUnclear | NoDate:
+        """The sick periods of the message, added to those known (or waiting for "klopt
+        dat?"). After "nee, …" they replace what the previous message gave."""
+        state = self.state
+        known = _periods(state.candidate if state.awaiting == AWAIT_CONFIRM else state.periods)
+        if _NO.search(text) or self.message.intent == DENY:
+            given = _periods(state.given)
+            return read_periods(text, self.message.today, without(known, given), given)
+        return read_periods(text, self.message.today, known)
 
-    def use_periods(self, periods: tuple[Period, ...]) -> None:
-        self.state = replace(self.state, periods=_iso(periods), candidate=(), awaiting=None)
+    def on_correction(self) -> TurnResult | None:
+        """ "nee, 2025" or "de 5e bedoel ik": the dates just given, with that year or day.
+        Waiting for "klopt dat?": ask it again; otherwise answer the last question again."""
+        correction = read_correction(self.message.text)
+        given = _periods(self.state.given)
+        fixed = corrected(given, correction) if correction is not None else None
+        if fixed is None:
+            return self.done({"text": replies.CORRECTION_UNCLEAR})
+        today = self.message.today
+        if any(d is not None and d > today for p in fixed for d in (p.start, p.end)):
+            return self.done({"text": replies.CORRECTION_IN_FUTURE})
+        confirming = self.state.awaiting == AWAIT_CONFIRM
+        known = _periods(self.state.candidate if confirming else self.state.periods)
+        merged = merge(without(known, given), fixed)
+        if confirming or not self.state.known:
+            return self.confirm(merged)
+        self.use_periods(merged)
+        self.state = replace(self.state, focus=self.state.answered)
+        return None
+
+    def confirm(self, merged: Merged) -> TurnResult:
+        self.state = replace(
+            self.state,
+            candidate=_iso(merged.periods),
+            given=_iso(merged.given),
+            awaiting=AWAIT_CONFIRM,
+        )
+        return self.done(replies.confirm_reply(merged.periods))
+
+    def use_periods(self, merged: Merged) -> None:
+        self.state = replace(
+            self.state,
+            periods=_iso(merged.periods),
+            given=_iso(merged.given),
+            candidate=(),
+            awaiting=None,
+        )
+        self.intro.append(replies.used_dates_line(merged.periods))
 
     # --- the answer -----------------------------------------------------------------
 
@@ -364,11 +424,11 @@ class _Turn:
             reply["buttons"] = buttons
         refine = self.refining_step(focus, timeline)
         if refine is None:
-            self.state = replace(self.state, focus=None, awaiting=None)
+            self.state = replace(self.state, focus=None, awaiting=None, answered=focus)
             return self.done(*self.noted, reply)
         # Answer first, then ask what would change it; the focus stays for the new answer.
         self.state = replace(
-            self.state, awaiting=AWAIT_STEP_DONE, step=refine.id, answered_yes=False
+            self.state, awaiting=AWAIT_STEP_DONE, step=refine.id, answered_yes=False, answered=focus
         )
         return self.done(*self.noted, reply, replies.step_done_question(refine.id))
 
@@ -485,6 +545,13 @@ def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:
     except TimelineInputError as error:
         return error
     return compute_timeline(request.periods, request.reference, request.facts)
+
+
+def _periods(iso: tuple[tuple[str, str | None], ...]) -> tuple[Period, ...]:
+    return tuple(
+        Period(date.fromisoformat(start), date.fromisoformat(end) if end else None)
+        for start, end in iso
+    )
 
 
 def _iso(periods: tuple[Period, ...]) -> tuple[tuple[str, str | None], ...]:

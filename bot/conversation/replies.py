@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from bot.conversation.state import AWAIT_EJE, AWAIT_GEEN_TERUGKEER, AWAIT_SPOOR2
+from bot.deadlines.model import SickPeriod
+from bot.deadlines.periods import gap_days
 from bot.deadlines.rules import fact, milestone_texts
 from bot.dutch_dates import Period
 from bot.dutch_format import format_date_nl
@@ -107,12 +110,60 @@ def periods_sentence(periods: tuple[Period, ...]) -> str:
     return "Je was ziek " + ", en ".join(parts)
 
 
+def gap_lines(periods: tuple[Period, ...]) -> list[str]:
+    """Whether the periods add up, with the days between them ("Periodes opgeteld: 24
+    dagen onderbreking, minder dan vier weken.")."""
+    ordered = sorted(periods, key=lambda p: p.start)
+    gaps = [
+        (gap_days(SickPeriod(a.start, a.end), SickPeriod(b.start, b.end)), b.start)
+        for a, b in itertools.pairwise(ordered)
+        if a.end is not None
+    ]
+    max_gap = fact("days_samentellen_max_gap")
+    lines = []
+    adding = [days for days, _ in gaps if days <= max_gap]
+    if adding:
+        lines.append(
+            f"Periodes opgeteld: {_days_list(adding)} onderbreking, minder dan vier weken. "
+            "Alleen de ziektedagen tellen mee."
+        )
+    for days, start in gaps:
+        if days > max_gap:
+            lines.append(
+                f"Niet opgeteld: {days} dagen onderbreking, vier weken of meer. De termijnen "
+                f"tellen opnieuw vanaf {format_date_nl(start)}."
+            )
+    return lines
+
+
+def _days_list(days: list[int]) -> str:
+    words = [str(d) for d in days]
+    joined = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+    return f"{joined} {'dag' if days == [1] else 'dagen'}"
+
+
 def confirm_reply(periods: tuple[Period, ...]) -> Reply:
+    gaps = "".join(f" {line}" for line in gap_lines(periods))
+    if gaps:
+        return {"text": f"{periods_sentence(periods)}.{gaps} Klopt dat?", "buttons": [YES, NO]}
     return {"text": f"{periods_sentence(periods)}, klopt dat?", "buttons": [YES, NO]}
 
 
 def used_dates_line(periods: tuple[Period, ...]) -> str:
-    return f"{periods_sentence(periods)}: daar reken ik mee. Klopt dat niet? Typ de juiste datum."
+    gaps = "".join(f" {line}" for line in gap_lines(periods))
+    return (
+        f"{periods_sentence(periods)}: daar reken ik mee.{gaps} Klopt dat niet? Typ de juiste "
+        "datum."
+    )
+
+
+CORRECTION_UNCLEAR = (
+    "Welke datum bedoel je precies? Noem de hele datum, bijvoorbeeld ‘5 maart 2025’."
+)
+CORRECTION_IN_FUTURE = (
+    "Die datum ligt in de toekomst. Noem de eerste ziektedag: vandaag of eerder, met het jaar "
+    "erbij, bijvoorbeeld ‘5 maart 2025’."
+)
 
 
 # The sources of what the tips say (knowledge/sources.yml).
