@@ -121,6 +121,10 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
         return True
+    if state.known and has_date and _NO.search(text):  # "nee, van 3 maart tot 25 april"
+        return True
+    if state.known and states_facts(state, dates, today):  # "er is een loonsanctie van 12 weken"
+        return True
     if intent in (AFFIRM, DENY, SKIP):
         return False
     if requested_focus(text) and asks_for_a_date(text):
@@ -128,6 +132,15 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         # the question it can only be about this case.
         return state.known or has_date or bool(mentioned_facts(dates, today).facts)
     return has_date and bool(_SICK_WORDS.search(text))
+
+
+def states_facts(state: CaseState, text: str, today: date) -> bool:
+    """Does the message tell a fact of the case (not ask about one)? It is kept, and the last
+    question is answered again with it."""
+    if "?" in text:
+        return False
+    mentioned = mentioned_facts(text, today, case_start(state))
+    return bool(mentioned.facts or mentioned.steps)
 
 
 # While waiting for these (or for nothing), "nee, 2025" corrects the sick days just given.
@@ -167,6 +180,9 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         state = replace(state, focus=focus)
     else:
         focus = None
+        if state.known and not state.awaiting and (mentioned.facts or mentioned.steps):
+            # A fact told after an answer: that answer again, with the fact.
+            state = replace(state, focus=state.answered)
     if message.intent == ASK_OVERVIEW and focus is None:
         # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
@@ -261,7 +277,7 @@ class _Turn:
         if intent == AFFIRM or _YES.search(text):
             self.state = replace(self.state, answered_yes=True)
             return self.done(replies.with_skip(replies.WHICH_DATE))
-        if self.asked_now:  # a new question instead of an answer: answer that
+        if self.asked_now or self.tells_facts():  # a question or a fact instead: go on
             self.state = self.state.asked_about(awaiting)
             return None
         return self.done(replies.with_skip(replies.NO_DATE_IN_ANSWER))
@@ -300,10 +316,13 @@ class _Turn:
             self.note_step(step, done=True)
             self.state = self.state.asked_about(asked)
             return None
-        if self.asked_now:  # a new question instead of an answer: answer that
+        if self.asked_now or self.tells_facts():  # a question or a fact instead: go on
             self.state = self.state.asked_about(asked)
             return None
         return self.done(replies.step_done_question(step, again=True))
+
+    def tells_facts(self) -> bool:
+        return bool(self.mentioned.facts or self.mentioned.steps)
 
     def note_step(self, step: str, done: bool) -> None:
         self.state = self.state.with_step(step, done)
