@@ -210,7 +210,8 @@ def test_restart_forgets_the_case() -> None:
         ("3 maart 1999", "vóór 2002"),
         ("31 februari 2026", "bestaat niet"),
         ("ziek van 5 mei 2026 tot 3 mei 2026", "vóór het begin"),
-        ("begin januari", "welke dag"),
+        # "begin januari" is now read as 1 januari, with the assumption said (issue 19, point 7).
+        ("ergens vorig jaar", "Welke dag was dat precies?"),
     ],
 )
 def test_bad_dates_get_a_clear_reply_and_the_question_stays(text: str, expected: str) -> None:

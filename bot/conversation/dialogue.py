@@ -46,6 +46,7 @@ from bot.deadlines.periods import build_case
 from bot.deadlines.rules import fact, milestone_texts
 from bot.deadlines.validation import DATE_FACTS, TimelineInputError, parse_timeline_request
 from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, without_task_time
+from bot.dutch_dates.everyday import everyday_dates, month_named
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
 from bot.knowledge import knowledge
@@ -67,6 +68,13 @@ ANSWER_INTENTS = {
 _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.IGNORECASE)
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
 _NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
+# "Wat bedoel je?" after a question of ours: ask it again in other words.
+_WHAT_DO_YOU_MEAN = re.compile(
+    r"^\W*(en\s+|maar\s+|eh+\s+|sorry,?\s+)?((wat|hoe)\s+bedoel\s+je|wat\s+bedoel\s+je\s+daarmee"
+    r"|wat\s+betekent\s+dat|wat\s+vraag\s+je|welke\s+vraag|ik\s+snap\s+(de\s+vraag|het|dat)\s+niet"
+    r"|ik\s+begrijp\s+(de\s+vraag|het|dat|je)\s+niet|snap\s+ik\s+niet|begrijp\s+ik\s+niet|huh)\W*$",
+    re.IGNORECASE,
+)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
 
 CALENDAR_FACTS = {*DATE_FACTS, "loonsanctie_weeks", "uitzondering"}
@@ -106,7 +114,7 @@ class TurnResult:
 
 
 def mentions_date(text: str, today: date) -> bool:
-    return not isinstance(read_sick_periods(text, today), NoDate)
+    return not isinstance(read_sick_periods(everyday_dates(text, today).text, today), NoDate)
 
 
 def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date) -> bool:
@@ -116,6 +124,8 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
     if intent in (ASK_OVERVIEW, RESTART):
         return True
     if correcting(state, text):  # "nee, 2025" about the date just given
+        return True
+    if state.awaiting and _WHAT_DO_YOU_MEAN.search(text):
         return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
@@ -203,12 +213,15 @@ class _Turn:
         self.role = message.role if message.role != SKIP_ROLE else None
         self.intro: list[str] = []
         self.noted: list[Reply] = []  # "Genoteerd: …" before the answer
+        self.assumed: list[str] = []  # "Ik reken met 15 januari 2025; …" for an approximate day
 
     def done(self, *reply: Reply) -> TurnResult:
         return TurnResult(list(reply), self.state, self.role)
 
     def run(self) -> TurnResult:
         awaiting = self.state.awaiting
+        if awaiting and _WHAT_DO_YOU_MEAN.search(self.message.text):
+            return self.done(replies.explained_question(awaiting, self.state.step))
         if correcting(self.state, self.message.text):
             result = self.on_correction()
         elif awaiting == AWAIT_CONFIRM:
@@ -359,12 +372,28 @@ class _Turn:
     def read_periods(self, text: str) -> Merged | DateUnclear | NoDate:
         """The sick periods of the message, added to those known (or waiting for "klopt
         dat?"). After "nee, …" they replace what the previous message gave."""
-        state = self.state
+        state, today = self.state, self.message.today
         known = _periods(state.candidate if state.awaiting == AWAIT_CONFIRM else state.periods)
+        everyday = everyday_dates(text, today, _month(state.month_hint))
         if _NO.search(text) or self.message.intent == DENY:
             given = _periods(state.given)
-            return read_periods(text, self.message.today, without(known, given), given)
-        return read_periods(text, self.message.today, known)
+            found = read_periods(everyday.text, today, without(known, given), given)
+        else:
+            found = read_periods(everyday.text, today, known)
+        if isinstance(found, DateUnclear):
+            month = month_named(text, today)  # "in januari 2025": then "de 15e" is in januari
+            hint = f"{month[0]}-{month[1]:02d}" if month else None
+            self.state = replace(self.state, month_hint=hint)
+        elif isinstance(found, Merged):
+            self.state = replace(self.state, month_hint=None)
+            days = [
+                day
+                for p in found.given
+                for day in (p.start, p.end)
+                if day is not None and (day.day, day.month) in everyday.assumed
+            ]
+            self.assumed = [replies.assumed_line(days)] if days else []
+        return found
 
     def on_correction(self) -> TurnResult | None:
         """ "nee, 2025" or "de 5e bedoel ik": the dates just given, with that year or day.
@@ -393,7 +422,7 @@ class _Turn:
             given=_iso(merged.given),
             awaiting=AWAIT_CONFIRM,
         )
-        return self.done(replies.confirm_reply(merged.periods))
+        return self.done(replies.confirm_reply(merged.periods, self.assumed))
 
     def use_periods(self, merged: Merged) -> None:
         self.state = replace(
@@ -404,6 +433,7 @@ class _Turn:
             awaiting=None,
         )
         self.intro.append(replies.used_dates_line(merged.periods))
+        self.intro.extend(self.assumed)
 
     # --- the answer -----------------------------------------------------------------
 
@@ -571,6 +601,15 @@ def _periods(iso: tuple[tuple[str, str | None], ...]) -> tuple[Period, ...]:
         Period(date.fromisoformat(start), date.fromisoformat(end) if end else None)
         for start, end in iso
     )
+
+
+def _month(hint: str | None) -> tuple[int, int] | None:
+    """ "2025-01" -> (2025, 1)."""
+    try:
+        year, month = (int(part) for part in (hint or "").split("-"))
+    except ValueError:
+        return None
+    return (year, month) if 1 <= month <= 12 else None
 
 
 def _iso(periods: tuple[Period, ...]) -> tuple[tuple[str, str | None], ...]:

@@ -46,6 +46,7 @@ class CaseState:
     # The periods the last message with dates gave, as read: what "nee, 2025" corrects.
     given: tuple[tuple[str, str | None], ...] = ()
     answered: str | None = None  # the focus of the last answer: a correction answers it again
+    month_hint: str | None = None  # "2025-01" after "in januari 2025": the month of "de 15e"
 
     @property
     def known(self) -> bool:
@@ -96,6 +97,7 @@ class CaseState:
                 step=_optional_str(value.get("step")),
                 given=_periods(value.get("given")),
                 answered=_optional_str(value.get("answered")),
+                month_hint=_optional_str(value.get("month_hint")),
             )
         except (TypeError, ValueError):
             return cls()
