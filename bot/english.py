@@ -16,7 +16,7 @@ _ENGLISH = frozenset(
         *("which", "where", "who", "why", "would", "should", "could", "has", "were", "are"),
         *("sick", "ill", "illness", "since", "until", "pay", "paid", "salary", "wages"),
         *("employer", "employee", "deadline", "deadlines", "please", "help", "hello"),
-        *("thanks", "thank", "get", "stop", "stops", "work", "working", "need", "must"),
+        *("thanks", "get", "stop", "stops", "work", "working", "need", "must"),
         *("from", "about", "tell", "know", "english", "speak", "track", "leave", "now"),
     }
 )
