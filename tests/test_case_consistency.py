@@ -256,6 +256,12 @@ CASES: tuple[Case, ...] = (
                 "de eerstejaarsevaluatie was op 12-05-2026",
                 "tot wanneer loon?",
             ),
+            (
+                "de eerstejaarsevaluatie was op 12 mei 2026",
+                "sinds 20 mei 2025 ziek",
+                "ja",
+                "tot wanneer loon?",
+            ),
         ),
     ),
     Case(

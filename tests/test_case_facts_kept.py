@@ -78,3 +78,19 @@ def test_spoor2_not_started_is_never_asked_again() -> None:
     text = chat.say("sla over", "skip")
     assert "Is spoor 2 al gestart?" not in text
     assert "**Spoor 2 is te laat" in text
+
+
+def test_a_fact_before_the_sick_day_is_kept_and_the_sick_day_asked() -> None:
+    chat = Chat()
+    message = "de eerstejaarsevaluatie was op 12 mei 2026"
+    assert claims_turn(chat.state, message, Intent.FAQ, TODAY)
+    text = chat.say(message, "faq")
+    assert text.startswith("Dat onthoud ik. Om de datums voor jouw situatie uit te rekenen")
+    assert "Wat is de eerste ziektedag?" in text
+    chat.say("sinds 20 mei 2025 ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    chat.say("tot wanneer loon?", "faq")
+    assert chat.custom()["calendar_query"] == {
+        "sick_periods": "2025-05-20..",
+        "eerstejaarsevaluatie_date": "2026-05-12",
+    }

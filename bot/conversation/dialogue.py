@@ -133,7 +133,7 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         return True
     if state.known and has_date and _NO.search(text):  # "nee, van 3 maart tot 25 april"
         return True
-    if state.known and states_facts(state, dates, today):  # "er is een loonsanctie van 12 weken"
+    if states_facts(state, dates, today):  # "er is een loonsanctie van 12 weken opgelegd"
         return True
     if intent in (AFFIRM, DENY, SKIP):
         return False
@@ -367,7 +367,14 @@ class _Turn:
 
     def ask_sick_day(self) -> TurnResult:
         self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
-        return self.done({"text": replies.ASK_SICK_DAY})
+        kept = self.tells_facts() and not self.asked_now  # a fact told before the sick day
+        return self.done(
+            {
+                "text": f"{replies.FACT_KEPT} {replies.ASK_SICK_DAY}"
+                if kept
+                else replies.ASK_SICK_DAY
+            }
+        )
 
     def read_periods(self, text: str) -> Merged | DateUnclear | NoDate:
         """The sick periods of the message, added to those known (or waiting for "klopt

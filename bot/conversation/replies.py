@@ -33,6 +33,9 @@ ASK_SICK_DAY = (
     "Was er eerder een ziekteperiode kort daarvoor? Noem die dan ook, bijvoorbeeld ‘van 3 "
     "januari tot 3 juli en sinds 25 juli weer’."
 )
+FACT_KEPT = (
+    "Dat onthoud ik. Om de datums voor jouw situatie uit te rekenen, heb ik nog één ding nodig."
+)
 NO_DATE_FOUND = (
     "Ik kon in je bericht geen datum vinden. Noem de eerste ziektedag, bijvoorbeeld "
     "‘3 maart 2025’. Wil je iets anders vragen? Dat mag ook."
