@@ -39,7 +39,7 @@ STORE_UNAVAILABLE = (
 )
 
 # For a message in English (bot/english.py); the note itself is in English on purpose.
-ENGLISH_ANSWERED = "Note: I answer in Dutch only. This is my answer to your question:"
+ENGLISH_ANSWERED = "Note: I answer in Dutch only. My reply to your message is below."
 ENGLISH_NOT_UNDERSTOOD = (
     "Sorry, I only understand Dutch. Please ask your question in Dutch, for example: "
     "‘Tot wanneer krijg ik loon?’ or ‘Ik ben sinds 3 maart 2025 ziek, wat moet ik nu doen?’."

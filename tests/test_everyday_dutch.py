@@ -171,3 +171,12 @@ def test_english_keywords_make_a_personal_question_the_case_can_answer() -> None
     assert text.startswith(
         "**Je werkgever betaalt je loon bij ziekte door tot en met zondag 28 februari 2027.**"
     )
+
+
+def test_after_a_plain_no_the_new_day_keeps_the_year_of_the_old_one() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("3 maart 2025", "inform_sick_day")
+    assert "juiste eerste ziektedag" in chat.say("nee", "deny")
+    assert chat.say("5 maart", "inform_sick_day") == (
+        "Je eerste ziektedag is woensdag 5 maart 2025, klopt dat?"
+    )

@@ -382,7 +382,8 @@ class _Turn:
         state, today = self.state, self.message.today
         known = _periods(state.candidate if state.awaiting == AWAIT_CONFIRM else state.periods)
         everyday = everyday_dates(text, today, _month(state.month_hint))
-        if _NO.search(text) or self.message.intent == DENY:
+        correcting_dates = state.awaiting == AWAIT_SICK_DAY and state.given  # after "nee"
+        if _NO.search(text) or self.message.intent == DENY or correcting_dates:
             given = _periods(state.given)
             found = read_periods(everyday.text, today, without(known, given), given)
         else:
