@@ -5,6 +5,7 @@ translates it into messages and slot events with the reply builders of bot/."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -21,6 +22,7 @@ from actions.tracker import (
     nlu_opinions,
 )
 from bot.conversation import Message, faq_hint, handle_turn
+from bot.english import dutch_keywords, is_english
 from bot.faq_answers import (
     Reply,
     alternative_reply,
@@ -30,6 +32,7 @@ from bot.faq_answers import (
     role_question_reply,
 )
 from bot.knowledge import knowledge
+from bot.messages import ENGLISH_ANSWERED, ENGLISH_NOT_UNDERSTOOD
 from bot.turn import ConversationState, Kind, NluOpinions, Outcome, SmallTalk, decide
 
 logger = logging.getLogger(__name__)
@@ -78,8 +81,16 @@ class ActionTurn(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
         nlu, state = nlu_opinions(tracker), conversation_state(tracker)
+        english = is_english(nlu.text)
+        if english:  # the NLU is Dutch: map a few keywords, answer in Dutch with a note
+            nlu = replace(nlu, text=dutch_keywords(nlu.text))
         outcome = decide(nlu, state)
         log_turn(outcome, nlu)
+        if english:
+            if outcome.kind is not Kind.CASE_STEP:
+                dispatcher.utter_message(text=ENGLISH_NOT_UNDERSTOOD)
+                return [UserUtteranceReverted()]
+            dispatcher.utter_message(text=ENGLISH_ANSWERED)
         if outcome.kind is Kind.CASE_STEP:
             return case_step(dispatcher, nlu, state, outcome)
         events = reply(dispatcher, nlu, state, outcome)

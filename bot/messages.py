@@ -37,3 +37,10 @@ DELETE_BUSY = (
 STORE_UNAVAILABLE = (
     "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
 )
+
+# For a message in English (bot/english.py); the note itself is in English on purpose.
+ENGLISH_ANSWERED = "Note: I answer in Dutch only. My reply to your message is below."
+ENGLISH_NOT_UNDERSTOOD = (
+    "Sorry, I only understand Dutch. Please ask your question in Dutch, for example: "
+    "‘Tot wanneer krijg ik loon?’ or ‘Ik ben sinds 3 maart 2025 ziek, wat moet ik nu doen?’."
+)

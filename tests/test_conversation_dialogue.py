@@ -54,14 +54,15 @@ def test_a_date_on_its_own_is_echoed_with_yes_no_buttons() -> None:
 def test_correction_then_yes_gives_the_overview_for_the_corrected_day() -> None:
     chat = Chat(role="werknemer")
     chat.say("3 maart 2025", "inform_sick_day")
-    assert "donderdag 5 maart 2026, klopt dat?" in chat.say("nee, 5 maart", "deny")
+    # The corrected day keeps the year of the date it corrects (issue 19, point 7).
+    assert "woensdag 5 maart 2025, klopt dat?" in chat.say("nee, 5 maart", "deny")
     text = chat.say("ja", "affirm")
-    assert "Je termijnen bij eerste ziektedag donderdag 5 maart 2026:" in text
+    assert "Je termijnen bij eerste ziektedag woensdag 5 maart 2025:" in text
     assert "← volgende stap" in text
     assert text.endswith(DISCLAIMER)
     payload = chat.custom()
     assert payload["type"] == "timeline"
-    assert payload["timeline"]["case"]["first_sick_day"] == "2026-03-05"  # type: ignore[index]
+    assert payload["timeline"]["case"]["first_sick_day"] == "2025-03-05"  # type: ignore[index]
 
 
 def test_plain_no_asks_for_the_right_date() -> None:
@@ -209,7 +210,8 @@ def test_restart_forgets_the_case() -> None:
         ("3 maart 1999", "vóór 2002"),
         ("31 februari 2026", "bestaat niet"),
         ("ziek van 5 mei 2026 tot 3 mei 2026", "vóór het begin"),
-        ("begin januari", "welke dag"),
+        # "begin januari" is now read as 1 januari, with the assumption said (issue 19, point 7).
+        ("ergens vorig jaar", "Welke dag was dat precies?"),
     ],
 )
 def test_bad_dates_get_a_clear_reply_and_the_question_stays(text: str, expected: str) -> None:

@@ -36,20 +36,21 @@ def test_confirm_correct_and_get_the_overview(live_server: LiveServer) -> None:
     assert texts(reply) == "Je eerste ziektedag is maandag 3 maart 2025, klopt dat?"
     assert button_payloads(reply) == ["/affirm", "/deny"]
     reply = live_server.chat(sender, "nee, 5 maart")
-    assert "donderdag 5 maart 2026, klopt dat?" in texts(reply)
+    # The corrected day keeps the year of the date it corrects (issue 19, point 7).
+    assert "woensdag 5 maart 2025, klopt dat?" in texts(reply)
     reply = live_server.chat(sender, "/affirm")  # the "Ja" button
     assert "werknemer" in texts(reply)  # who is asking?
     reply = live_server.chat(sender, '/inform_role{"role": "werknemer"}')
     text = texts(reply)
-    assert "Je termijnen bij eerste ziektedag donderdag 5 maart 2026:" in text
+    assert "Je termijnen bij eerste ziektedag woensdag 5 maart 2025:" in text
     assert "← volgende stap" in text and text.endswith(DISCLAIMER)
-    assert timeline_of(reply)["case"]["first_sick_day"] == "2026-03-05"
+    assert timeline_of(reply)["case"]["first_sick_day"] == "2025-03-05"
     # Context: a follow-up uses the same first sick day.
     reply = live_server.chat(sender, "en de eerstejaarsevaluatie?")
-    assert "**Eerstejaarsevaluatie**: Dat is tussen donderdag 14 januari 2027" in texts(reply)
+    assert "**Eerstejaarsevaluatie**: Dat is tussen woensdag 14 januari 2026" in texts(reply)
     reply = live_server.chat(sender, "tot wanneer wordt mijn loon doorbetaald?")
     assert "Laatste dag loondoorbetaling" in texts(reply)
-    assert "woensdag 1 maart 2028" in texts(reply)
+    assert "dinsdag 2 maart 2027" in texts(reply)
 
 
 def test_date_in_the_question_is_used_at_once(live_server: LiveServer) -> None:

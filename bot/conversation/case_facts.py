@@ -211,15 +211,41 @@ def mentioned_facts(text: str, today: date, earliest: date | None = None) -> Men
     if others and isinstance(read_sick_periods(sick_text, today), NoDate):
         date_used = True  # the only date was the contract end or the AOW date
     if not _FALLING_ILL.search(lowered) and not date_used:
-        for name, pattern in _DATED_EVENTS:
-            if pattern.search(lowered):
-                found = read_fact_date(text, today, name, earliest)
-                if isinstance(found, DateFound):
-                    facts[name] = found.value.isoformat()
-                    date_used = True
-                break
+        found_event = dated_event(text, today, earliest)
+        if found_event is not None:
+            facts[found_event[0]] = found_event[1].isoformat()
+            date_used = True
+    elif not date_used:
+        # "sinds 20 mei ziek. De eerstejaarsevaluatie was op 12 mei": each clause without
+        # words about falling ill may date an event; it is blanked before the sick days.
+        for clause in _CLAUSE.finditer(sick_text):
+            if _FALLING_ILL.search(flatten(clause.group())):
+                continue
+            found_event = dated_event(clause.group(), today, earliest)
+            if found_event is not None:
+                facts[found_event[0]] = found_event[1].isoformat()
+                start, end = clause.span()
+                sick_text = sick_text[:start] + " " * (end - start) + sick_text[end:]
     steps = {k: v for k, v in said_steps(text).items() if STEP_DATE_FACTS.get(k) not in facts}
     return MentionedFacts(facts, date_used, tuple(mentioned_cases(text)), sick_text, steps)
+
+
+# A clause: up to a full stop, semicolon, question mark or exclamation mark, or a comma or
+# "en" followed by the name of an event ("sinds 3 maart ziek en spoor 2 is gestart op …").
+_CLAUSE = re.compile(
+    r"[^.;?!]+?(?=[.;?!]|,\s*(?=de |het |spoor|wia|aow|mijn )|\s+en\s+(?=de |het |spoor|wia)|$)",
+    re.IGNORECASE,
+)
+
+
+def dated_event(text: str, today: date, earliest: date | None) -> tuple[str, date] | None:
+    """The event a text dates ("de eerstejaarsevaluatie was op 12 mei") and its date."""
+    lowered = flatten(text)
+    for name, pattern in _DATED_EVENTS:
+        if pattern.search(lowered):
+            found = read_fact_date(text, today, name, earliest)
+            return (name, found.value) if isinstance(found, DateFound) else None
+    return None
 
 
 # The date fact of a step, when it has one: a date wins over "done"/"not done".

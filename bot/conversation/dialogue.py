@@ -24,7 +24,9 @@ from bot.conversation.case_facts import (
     mentioned_facts,
     read_fact_date,
 )
+from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
+from bot.conversation.period_merge import Merged, merge, read_periods, without
 from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
     AWAIT_CONFIRM,
@@ -42,8 +44,13 @@ from bot.deadlines.engine import compute_timeline
 from bot.deadlines.model import Milestone, SickPeriod, Timeline
 from bot.deadlines.periods import build_case
 from bot.deadlines.rules import fact, milestone_texts
-from bot.deadlines.validation import TimelineInputError, facts_to_query, parse_timeline_request
-from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, PeriodsFound, without_task_time
+from bot.deadlines.validation import (
+    TimelineInputError,
+    facts_to_query,
+    parse_timeline_request,
+)
+from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, without_task_time
+from bot.dutch_dates.everyday import everyday_dates, month_named
 from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
 from bot.knowledge import knowledge
@@ -65,6 +72,13 @@ ANSWER_INTENTS = {
 _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.IGNORECASE)
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
 _NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
+# "Wat bedoel je?" after a question of ours: ask it again in other words.
+_WHAT_DO_YOU_MEAN = re.compile(
+    r"^\W*(en\s+|maar\s+|eh+\s+|sorry,?\s+)?((wat|hoe)\s+bedoel\s+je|wat\s+bedoel\s+je\s+daarmee"
+    r"|wat\s+betekent\s+dat|wat\s+vraag\s+je|welke\s+vraag|ik\s+snap\s+(de\s+vraag|het|dat)\s+niet"
+    r"|ik\s+begrijp\s+(de\s+vraag|het|dat|je)\s+niet|snap\s+ik\s+niet|begrijp\s+ik\s+niet|huh)\W*$",
+    re.IGNORECASE,
+)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
 
 # Questions asked before the answer, for the questions whose answer needs them. The overview
@@ -102,7 +116,7 @@ class TurnResult:
 
 
 def mentions_date(text: str, today: date) -> bool:
-    return not isinstance(read_sick_periods(text, today), NoDate)
+    return not isinstance(read_sick_periods(everyday_dates(text, today).text, today), NoDate)
 
 
 def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date) -> bool:
@@ -111,9 +125,17 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
     has_date = mentions_date(dates, today)
     if intent in (ASK_OVERVIEW, RESTART):
         return True
+    if correcting(state, text):  # "nee, 2025" about the date just given
+        return True
+    if state.awaiting and _WHAT_DO_YOU_MEAN.search(text):
+        return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
+        return True
+    if state.known and has_date and _NO.search(text):  # "nee, van 3 maart tot 25 april"
+        return True
+    if states_facts(state, dates, today):  # "er is een loonsanctie van 12 weken opgelegd"
         return True
     if intent in (AFFIRM, DENY, SKIP):
         return False
@@ -122,6 +144,24 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         # the question it can only be about this case.
         return state.known or has_date or bool(mentioned_facts(dates, today).facts)
     return has_date and bool(_SICK_WORDS.search(text))
+
+
+def states_facts(state: CaseState, text: str, today: date) -> bool:
+    """Does the message tell a fact of the case (not ask about one)? It is kept, and the last
+    question is answered again with it."""
+    if "?" in text:
+        return False
+    mentioned = mentioned_facts(text, today, case_start(state))
+    return bool(mentioned.facts or mentioned.steps)
+
+
+# While waiting for these (or for nothing), "nee, 2025" corrects the sick days just given.
+CORRECTABLE = (None, AWAIT_CONFIRM, AWAIT_ROLE, AWAIT_SICK_DAY)
+
+
+def correcting(state: CaseState, text: str) -> bool:
+    """Is the message a short correction of the year or day of the dates just given?"""
+    return bool(state.given) and state.awaiting in CORRECTABLE and read_correction(text) is not None
 
 
 def faq_hint(state: CaseState, text: str) -> tuple[str | None, CaseState]:
@@ -152,6 +192,9 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         state = replace(state, focus=focus)
     else:
         focus = None
+        if state.known and not state.awaiting and (mentioned.facts or mentioned.steps):
+            # A fact told after an answer: that answer again, with the fact.
+            state = replace(state, focus=state.answered)
     if message.intent == ASK_OVERVIEW and focus is None:
         # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
@@ -175,13 +218,18 @@ class _Turn:
         self.noted: list[Reply] = [
             {"text": replies.noted_step(step, done)} for step, done in mentioned.steps.items()
         ]
+        self.assumed: list[str] = []  # "Ik reken met 15 januari 2025; …" for an approximate day
 
     def done(self, *reply: Reply) -> TurnResult:
         return TurnResult(list(reply), self.state, self.role)
 
     def run(self) -> TurnResult:
         awaiting = self.state.awaiting
-        if awaiting == AWAIT_CONFIRM:
+        if awaiting and _WHAT_DO_YOU_MEAN.search(self.message.text):
+            return self.done(replies.explained_question(awaiting, self.state.step))
+        if correcting(self.state, self.message.text):
+            result = self.on_correction()
+        elif awaiting == AWAIT_CONFIRM:
             result = self.on_confirm()
         elif awaiting == AWAIT_ROLE:
             result = self.on_role()
@@ -197,9 +245,9 @@ class _Turn:
 
     def on_confirm(self) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
-        found = read_sick_periods(self.mentioned.sick_text or text, self.message.today)
-        if isinstance(found, PeriodsFound) and not self.mentioned.date_used:
-            return self.confirm(found.periods)
+        found = self.read_periods(self.mentioned.sick_text or text)
+        if isinstance(found, Merged) and not self.mentioned.date_used:
+            return self.confirm(found)
         if isinstance(found, DateUnclear):
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
             return self.done({"text": found.question})
@@ -207,9 +255,13 @@ class _Turn:
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY, candidate=())
             return self.done({"text": replies.ASK_CORRECT_DATE})
         if intent == AFFIRM or _YES.search(text):
+            # A period added to (or corrected in) a case already answered: answer the last
+            # question again with it.
+            focus = self.state.focus or (self.state.answered if self.state.known else None)
             self.state = replace(
-                self.state, periods=self.state.candidate, candidate=(), awaiting=None
+                self.state, periods=self.state.candidate, candidate=(), awaiting=None, focus=focus
             )
+            self.intro.extend(replies.gap_lines(_periods(self.state.periods)))
             return None
         return self.done({"text": replies.CONFIRM_AGAIN, "buttons": [replies.YES, replies.NO]})
 
@@ -243,7 +295,7 @@ class _Turn:
         if intent == AFFIRM or _YES.search(text):
             self.state = replace(self.state, answered_yes=True)
             return self.done(replies.with_skip(replies.WHICH_DATE))
-        if self.asked_now:  # a new question instead of an answer: answer that
+        if self.asked_now or self.tells_facts():  # a question or a fact instead: go on
             self.state = self.state.asked_about(awaiting)
             return None
         return self.done(replies.with_skip(replies.NO_DATE_IN_ANSWER))
@@ -282,10 +334,13 @@ class _Turn:
             self.note_step(step, done=True)
             self.state = self.state.asked_about(asked)
             return None
-        if self.asked_now:  # a new question instead of an answer: answer that
+        if self.asked_now or self.tells_facts():  # a question or a fact instead: go on
             self.state = self.state.asked_about(asked)
             return None
         return self.done(replies.step_done_question(step, again=True))
+
+    def tells_facts(self) -> bool:
+        return bool(self.mentioned.facts or self.mentioned.steps)
 
     def note_step(self, step: str, done: bool) -> None:
         self.state = self.state.with_step(step, done)
@@ -299,13 +354,12 @@ class _Turn:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
         text = self.mentioned.sick_text or self.message.text
-        found = read_sick_periods(text, self.message.today)
-        if isinstance(found, PeriodsFound):
+        found = self.read_periods(text)
+        if isinstance(found, Merged):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
-                self.use_periods(found.periods)
-                self.intro.append(replies.used_dates_line(found.periods))
+                self.use_periods(found)
                 return None
-            return self.confirm(found.periods)
+            return self.confirm(found)
         if isinstance(found, DateUnclear):
             self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
             return self.done({"text": found.question})
@@ -320,14 +374,81 @@ class _Turn:
 
     def ask_sick_day(self) -> TurnResult:
         self.state = replace(self.state, awaiting=AWAIT_SICK_DAY)
-        return self.done({"text": replies.ASK_SICK_DAY})
+        kept = self.tells_facts() and not self.asked_now  # a fact told before the sick day
+        return self.done(
+            {
+                "text": f"{replies.FACT_KEPT} {replies.ASK_SICK_DAY}"
+                if kept
+                else replies.ASK_SICK_DAY
+            }
+        )
 
-    def confirm(self, periods: tuple[Period, ...]) -> TurnResult:
-        self.state = replace(self.state, candidate=_iso(periods), awaiting=AWAIT_CONFIRM)
-        return self.done(replies.confirm_reply(periods))
+    def read_periods(self, text: str) -> Merged | DateUnclear | NoDate:
+        """The sick periods of the message, added to those known (or waiting for "klopt
+        dat?"). After "nee, …" they replace what the previous message gave."""
+        state, today = self.state, self.message.today
+        known = _periods(state.candidate if state.awaiting == AWAIT_CONFIRM else state.periods)
+        everyday = everyday_dates(text, today, _month(state.month_hint))
+        correcting_dates = state.awaiting == AWAIT_SICK_DAY and state.given  # after "nee"
+        if _NO.search(text) or self.message.intent == DENY or correcting_dates:
+            given = _periods(state.given)
+            found = read_periods(everyday.text, today, without(known, given), given)
+        else:
+            found = read_periods(everyday.text, today, known)
+        if isinstance(found, DateUnclear):
+            month = month_named(text, today)  # "in januari 2025": then "de 15e" is in januari
+            hint = f"{month[0]}-{month[1]:02d}" if month else None
+            self.state = replace(self.state, month_hint=hint)
+        elif isinstance(found, Merged):
+            self.state = replace(self.state, month_hint=None)
+            days = [
+                day
+                for p in found.given
+                for day in (p.start, p.end)
+                if day is not None and (day.day, day.month) in everyday.assumed
+            ]
+            self.assumed = [replies.assumed_line(days)] if days else []
+        return found
 
-    def use_periods(self, periods: tuple[Period, ...]) -> None:
-        self.state = replace(self.state, periods=_iso(periods), candidate=(), awaiting=None)
+    def on_correction(self) -> TurnResult | None:
+        """ "nee, 2025" or "de 5e bedoel ik": the dates just given, with that year or day.
+        Waiting for "klopt dat?": ask it again; otherwise answer the last question again."""
+        correction = read_correction(self.message.text)
+        given = _periods(self.state.given)
+        fixed = corrected(given, correction) if correction is not None else None
+        if fixed is None:
+            return self.done({"text": replies.CORRECTION_UNCLEAR})
+        today = self.message.today
+        if any(d is not None and d > today for p in fixed for d in (p.start, p.end)):
+            return self.done({"text": replies.CORRECTION_IN_FUTURE})
+        confirming = self.state.awaiting == AWAIT_CONFIRM
+        known = _periods(self.state.candidate if confirming else self.state.periods)
+        merged = merge(without(known, given), fixed)
+        if confirming or not self.state.known:
+            return self.confirm(merged)
+        self.use_periods(merged)
+        self.state = replace(self.state, focus=self.state.answered)
+        return None
+
+    def confirm(self, merged: Merged) -> TurnResult:
+        self.state = replace(
+            self.state,
+            candidate=_iso(merged.periods),
+            given=_iso(merged.given),
+            awaiting=AWAIT_CONFIRM,
+        )
+        return self.done(replies.confirm_reply(merged.periods, self.assumed))
+
+    def use_periods(self, merged: Merged) -> None:
+        self.state = replace(
+            self.state,
+            periods=_iso(merged.periods),
+            given=_iso(merged.given),
+            candidate=(),
+            awaiting=None,
+        )
+        self.intro.append(replies.used_dates_line(merged.periods))
+        self.intro.extend(self.assumed)
 
     # --- the answer -----------------------------------------------------------------
 
@@ -367,11 +488,11 @@ class _Turn:
             reply["buttons"] = buttons
         refine = self.refining_step(focus, timeline)
         if refine is None:
-            self.state = replace(self.state, focus=None, awaiting=None)
+            self.state = replace(self.state, focus=None, awaiting=None, answered=focus)
             return self.done(*self.noted, reply)
         # Answer first, then ask what would change it; the focus stays for the new answer.
         self.state = replace(
-            self.state, awaiting=AWAIT_STEP_DONE, step=refine.id, answered_yes=False
+            self.state, awaiting=AWAIT_STEP_DONE, step=refine.id, answered_yes=False, answered=focus
         )
         return self.done(*self.noted, reply, replies.step_done_question(refine.id))
 
@@ -487,6 +608,22 @@ def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:
     except TimelineInputError as error:
         return error
     return compute_timeline(request.periods, request.reference, request.facts)
+
+
+def _periods(iso: tuple[tuple[str, str | None], ...]) -> tuple[Period, ...]:
+    return tuple(
+        Period(date.fromisoformat(start), date.fromisoformat(end) if end else None)
+        for start, end in iso
+    )
+
+
+def _month(hint: str | None) -> tuple[int, int] | None:
+    """ "2025-01" -> (2025, 1)."""
+    try:
+        year, month = (int(part) for part in (hint or "").split("-"))
+    except ValueError:
+        return None
+    return (year, month) if 1 <= month <= 12 else None
 
 
 def _iso(periods: tuple[Period, ...]) -> tuple[tuple[str, str | None], ...]:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
-from bot.conversation.state import AWAIT_EJE, AWAIT_GEEN_TERUGKEER, AWAIT_SPOOR2
+from bot.conversation.state import (
+    AWAIT_CONFIRM,
+    AWAIT_EJE,
+    AWAIT_GEEN_TERUGKEER,
+    AWAIT_ROLE,
+    AWAIT_SICK_DAY,
+    AWAIT_SPOOR2,
+    AWAIT_STEP_DONE,
+)
+from bot.deadlines.model import SickPeriod
+from bot.deadlines.periods import gap_days
 from bot.deadlines.rules import fact, milestone_texts
 from bot.dutch_dates import Period
-from bot.dutch_format import format_date_nl
+from bot.dutch_format import MONTHS, format_date_nl
 from bot.faq_answers import Reply, role_buttons
 from bot.intents import Button, Intent
 from bot.roles import WERKGEVER, WERKNEMER
@@ -21,6 +32,9 @@ ASK_SICK_DAY = (
     "Wat is de eerste ziektedag? Schrijf bijvoorbeeld ‘3 maart 2025’ of ‘sinds twee weken’. "
     "Was er eerder een ziekteperiode kort daarvoor? Noem die dan ook, bijvoorbeeld ‘van 3 "
     "januari tot 3 juli en sinds 25 juli weer’."
+)
+FACT_KEPT = (
+    "Dat onthoud ik. Om de datums voor jouw situatie uit te rekenen, heb ik nog één ding nodig."
 )
 NO_DATE_FOUND = (
     "Ik kon in je bericht geen datum vinden. Noem de eerste ziektedag, bijvoorbeeld "
@@ -107,12 +121,124 @@ def periods_sentence(periods: tuple[Period, ...]) -> str:
     return "Je was ziek " + ", en ".join(parts)
 
 
-def confirm_reply(periods: tuple[Period, ...]) -> Reply:
+def gap_lines(periods: tuple[Period, ...]) -> list[str]:
+    """Whether the periods add up, with the days between them ("Periodes opgeteld: 24
+    dagen onderbreking, minder dan vier weken.")."""
+    ordered = sorted(periods, key=lambda p: p.start)
+    gaps = [
+        (gap_days(SickPeriod(a.start, a.end), SickPeriod(b.start, b.end)), b.start)
+        for a, b in itertools.pairwise(ordered)
+        if a.end is not None
+    ]
+    max_gap = fact("days_samentellen_max_gap")
+    lines = []
+    adding = [days for days, _ in gaps if days <= max_gap]
+    if adding:
+        lines.append(
+            f"Periodes opgeteld: {_days_list(adding)} onderbreking, minder dan vier weken. "
+            "Alleen de ziektedagen tellen mee."
+        )
+    for days, start in gaps:
+        if days > max_gap:
+            lines.append(
+                f"Niet opgeteld: {days} dagen onderbreking, vier weken of meer. De termijnen "
+                f"tellen opnieuw vanaf {format_date_nl(start)}."
+            )
+    return lines
+
+
+def _days_list(days: list[int]) -> str:
+    words = [str(d) for d in days]
+    joined = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+    return f"{joined} {'dag' if days == [1] else 'dagen'}"
+
+
+def confirm_reply(periods: tuple[Period, ...], notes: list[str] | None = None) -> Reply:
+    """ "Je eerste ziektedag is …, klopt dat?"; notes (an assumed day) and whether the
+    periods add up come between the dates and the question."""
+    gaps = "".join(f" {line}" for line in [*gap_lines(periods), *(notes or [])])
+    if gaps:
+        return {"text": f"{periods_sentence(periods)}.{gaps} Klopt dat?", "buttons": [YES, NO]}
     return {"text": f"{periods_sentence(periods)}, klopt dat?", "buttons": [YES, NO]}
 
 
 def used_dates_line(periods: tuple[Period, ...]) -> str:
-    return f"{periods_sentence(periods)}: daar reken ik mee. Klopt dat niet? Typ de juiste datum."
+    gaps = "".join(f" {line}" for line in gap_lines(periods))
+    return (
+        f"{periods_sentence(periods)}: daar reken ik mee.{gaps} Klopt dat niet? Typ de juiste "
+        "datum."
+    )
+
+
+def assumed_line(days: list[date]) -> str:
+    """An approximate day ("begin maart", "rond de 15e") taken as one day, said plainly."""
+    named = " en ".join(f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in sorted(set(days)))
+    return (
+        f"Je noemde geen precieze dag, dus ik reken met {named}; een paar dagen verschil "
+        "schuift alles even veel op. Weet je de precieze datum? Typ die dan."
+    )
+
+
+# "Wat bedoel je?" after a question of ours: the same question in other words.
+_EXPLAINED = {
+    AWAIT_SICK_DAY: (
+        "Ik wil weten op welke dag de ziekte begon: de eerste dag dat je (of je werknemer) door "
+        "ziekte niet kon werken. Met die datum reken ik alle termijnen uit. Typ bijvoorbeeld "
+        "‘3 maart 2025’."
+    ),
+    AWAIT_CONFIRM: (
+        "Ik wil zeker weten dat ik met de goede datum reken. Was dat echt de eerste dag dat je "
+        "ziek was? Kies ‘Ja’ als het klopt. Klopt het niet? Kies ‘Nee’ of typ de goede datum."
+    ),
+    AWAIT_ROLE: (
+        "Ik vroeg wie je bent. Ben je zelf ziek? Dan ben je werknemer. Ben je leidinggevende, "
+        "HR of eigenaar? Dan ben je werkgever. Zij hebben elk andere taken, dus het advies "
+        "verschilt."
+    ),
+    AWAIT_EJE: (
+        "De eerstejaarsevaluatie is het gesprek aan het eind van het eerste ziektejaar. "
+        "Werkgever en werknemer kijken dan terug en maken een plan voor het tweede jaar. Ik "
+        "vraag of dat gesprek al was of gepland staat, en op welke datum. Die datum bepaalt "
+        "wanneer spoor 2 uiterlijk moet starten."
+    ),
+    AWAIT_SPOOR2: (
+        "Spoor 2 betekent: werk zoeken bij een andere werkgever, omdat terugkeer in het eigen "
+        "werk niet lukt. Ik vraag of dat al is begonnen, en op welke datum. Dan kan ik zeggen "
+        "of het op tijd is."
+    ),
+    AWAIT_GEEN_TERUGKEER: (
+        "Een arbeidsdeskundige onderzoekt of terugkeer in het eigen werk of ander werk bij "
+        "dezelfde werkgever kan. Ik vraag of die al heeft gezegd dat dat niet lukt, en op "
+        "welke datum. Dan moet spoor 2 direct starten."
+    ),
+}
+
+
+def explained_question(awaiting: str, step: str | None) -> Reply:
+    """The open question again, in other words, with the same buttons."""
+    if awaiting == AWAIT_STEP_DONE and step in milestone_texts():
+        label = milestone_texts()[step].label
+        text = (
+            f"Ik vroeg of deze stap al is gezet: {label}. Is dat gebeurd? Dan hoeft er niets "
+            "hersteld te worden. Nog niet? Dan zeg ik wat er nu moet gebeuren, en door wie."
+        )
+        return {"text": text, "buttons": [YES, NO]}
+    if awaiting in _FOLLOW_UP_QUESTIONS:
+        return {**follow_up_question(awaiting), "text": _EXPLAINED[awaiting]}
+    if awaiting == AWAIT_ROLE:
+        return {"text": _EXPLAINED[AWAIT_ROLE], "buttons": role_buttons()}
+    if awaiting == AWAIT_CONFIRM:
+        return {"text": _EXPLAINED[AWAIT_CONFIRM], "buttons": [YES, NO]}
+    return {"text": _EXPLAINED[AWAIT_SICK_DAY]}
+
+
+CORRECTION_UNCLEAR = (
+    "Welke datum bedoel je precies? Noem de hele datum, bijvoorbeeld ‘5 maart 2025’."
+)
+CORRECTION_IN_FUTURE = (
+    "Die datum ligt in de toekomst. Noem de eerste ziektedag: vandaag of eerder, met het jaar "
+    "erbij, bijvoorbeeld ‘5 maart 2025’."
+)
 
 
 # The sources of what the tips say (knowledge/sources.yml).

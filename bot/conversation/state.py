@@ -43,6 +43,10 @@ class CaseState:
     asked: tuple[str, ...] = ()  # follow-up questions already asked (answered or skipped)
     answered_yes: bool = False  # "ja" to a date question: now waiting for the date itself
     step: str | None = None  # the milestone a done-question (AWAIT_STEP_DONE) asks about
+    # The periods the last message with dates gave, as read: what "nee, 2025" corrects.
+    given: tuple[tuple[str, str | None], ...] = ()
+    answered: str | None = None  # the focus of the last answer: a correction answers it again
+    month_hint: str | None = None  # "2025-01" after "in januari 2025": the month of "de 15e"
 
     @property
     def known(self) -> bool:
@@ -73,6 +77,7 @@ class CaseState:
         data["periods"] = [list(p) for p in self.periods]
         data["candidate"] = [list(p) for p in self.candidate]
         data["asked"] = list(self.asked)
+        data["given"] = [list(p) for p in self.given]
         return data
 
     @classmethod
@@ -90,6 +95,9 @@ class CaseState:
                 asked=tuple(str(q) for q in value.get("asked") or ()),
                 answered_yes=bool(value.get("answered_yes")),
                 step=_optional_str(value.get("step")),
+                given=_periods(value.get("given")),
+                answered=_optional_str(value.get("answered")),
+                month_hint=_optional_str(value.get("month_hint")),
             )
         except (TypeError, ValueError):
             return cls()
