@@ -20,7 +20,7 @@ from actions.tracker import (
     conversation_state,
     nlu_opinions,
 )
-from bot.conversation import Message, faq_hint, handle_turn
+from bot.conversation import Message, TurnResult, faq_hint, handle_turn
 from bot.faq_answers import (
     Reply,
     alternative_reply,
@@ -29,6 +29,7 @@ from bot.faq_answers import (
     out_of_scope_reply,
     role_question_reply,
 )
+from bot.insights import kind_name, mark_replies, turn_marker
 from bot.knowledge import knowledge
 from bot.turn import ConversationState, Kind, NluOpinions, Outcome, SmallTalk, decide
 
@@ -62,7 +63,7 @@ def log_turn(outcome: Outcome, nlu: NluOpinions) -> None:
     )
     logger.info(
         "turn kind=%s reason=%s detail=%s intent=%s:%.2f",
-        outcome.kind.name.lower(),
+        kind_name(outcome.kind),
         outcome.reason,
         detail,
         intent,
@@ -80,9 +81,17 @@ class ActionTurn(SafeAction):
         nlu, state = nlu_opinions(tracker), conversation_state(tracker)
         outcome = decide(nlu, state)
         log_turn(outcome, nlu)
+        first = len(dispatcher.messages)
         if outcome.kind is Kind.CASE_STEP:
-            return case_step(dispatcher, nlu, state, outcome)
+            result = handle_turn(
+                state.case, Message(nlu.text, nlu.intent, outcome.role, state.today)
+            )
+            events = case_step(dispatcher, state, result)
+            mark_replies(dispatcher.messages[first:], turn_marker(outcome, result))
+            return events
         events = reply(dispatcher, nlu, state, outcome)
+        # The outcome for the service's counts and the widget (votes, consent question).
+        mark_replies(dispatcher.messages[first:], turn_marker(outcome))
         if outcome.forget_message:
             # Undo the misunderstood message so it does not steer the dialogue (Rasa's
             # "rewind"; rasa-sdk's constructor, never a hand-written event name).
@@ -91,9 +100,8 @@ class ActionTurn(SafeAction):
 
 
 def case_step(
-    dispatcher: CollectingDispatcher, nlu: NluOpinions, state: ConversationState, outcome: Outcome
+    dispatcher: CollectingDispatcher, state: ConversationState, result: TurnResult
 ) -> Events:
-    result = handle_turn(state.case, Message(nlu.text, nlu.intent, outcome.role, state.today))
     for case_reply in result.replies:
         utter(dispatcher, case_reply)
     events: Events = [SlotSet(CASE_SLOT, result.state.to_slot())]

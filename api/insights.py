@@ -1,0 +1,75 @@
+"""The service's side of the insights: count each turn, store votes and consented questions.
+
+A failure here must never cost the user's message: every write is caught and logged by its
+exception type only (never text), and the turn goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from api.insights_store import InsightsStore
+from api.settings import Settings
+from bot.clock import today
+from bot.insights import ERROR, UNANSWERED_KINDS, TurnMarker
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Keys of the "error" kind: what the user got instead of an answer.
+APOLOGY_SENT = "apology"  # the turn failed inside; the user got "Sorry, er ging bij mij iets mis"
+NOT_PROCESSED_SENT = "not_processed"  # 503: busy, to be sent again
+STORE_UNAVAILABLE_SENT = "store_unavailable"  # 503: the database is down
+MODEL_LOADING_SENT = "model_loading"  # 503: the model is still loading
+
+
+def turn_marker_of(messages: list[dict[str, Any]]) -> TurnMarker | None:
+    """The outcome the action attached to the turn's first message (bot/insights.py)."""
+    custom = messages[0].get("custom") if messages else None
+    return TurnMarker.from_payload(custom.get("outcome")) if isinstance(custom, dict) else None
+
+
+def ask_consent(messages: list[dict[str, Any]], marker: TurnMarker | None) -> None:
+    """Tell the widget it may ask to keep this unanswered question (COLLECT_UNANSWERED=1)."""
+    if marker is None or marker.kind not in UNANSWERED_KINDS:
+        return
+    custom = messages[0].get("custom")
+    if isinstance(custom, dict):
+        messages[0]["custom"] = {**custom, "ask_consent": True}
+
+
+class Insights:
+    """Opens the insights tables on first use (the conversations' database)."""
+
+    def __init__(self, settings: Settings, store: InsightsStore | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._lock = threading.Lock()
+
+    def store(self) -> InsightsStore:
+        with self._lock:
+            if self._store is None:
+                self._store = InsightsStore.from_settings(self.settings)
+            return self._store
+
+    async def run(self, work: Callable[[InsightsStore], T]) -> T:
+        """Blocking store work in a thread (the event loop serves other users meanwhile)."""
+        return await asyncio.to_thread(lambda: work(self.store()))
+
+    async def count_turn(self, marker: TurnMarker | None) -> None:
+        """Count one turn. Never raises: a failed count must not cost the answer."""
+        if marker is None:
+            return
+        day = today()
+        try:
+            await self.run(lambda store: store.count_turn(day, marker.kind, marker.key))
+        except Exception as exc:
+            logger.error("counting a turn failed: %s", type(exc).__name__)
+
+    async def count_error(self, key: str) -> None:
+        await self.count_turn(TurnMarker(ERROR, key))
