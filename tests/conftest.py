@@ -54,6 +54,21 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server.stop()
 
 
+# The admin token of `insights_server` (tests only).
+INSIGHTS_ADMIN_TOKEN = "test-beheercode-17"
+
+
+@pytest.fixture(scope="session")
+def insights_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A real service with the admin page (ADMIN_TOKEN) and the collection of unanswered
+    questions (COLLECT_UNANSWERED=1) switched on, for the insights tests (issue 17)."""
+    base: Path = tmp_path_factory.mktemp("insights")
+    env = {"ADMIN_TOKEN": INSIGHTS_ADMIN_TOKEN, "COLLECT_UNANSWERED": "1"}
+    server = LiveServer(data_dir=base / "var", log_path=base / "service.log", env_extra=env)
+    yield server.start()
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def client() -> TestClient:
     """The action webhook alone, as Rasa calls it."""
