@@ -117,9 +117,10 @@ def table(chart: Chart, caption: str = "") -> str:
 
 
 def chart_section(chart: Chart, start: date, end: date) -> str:
+    label = escape(f"Download als CSV: {chart.title}")
     csv_link = (
-        f'<a class="csv" href="/admin/csv/{chart.id}?{escape(_query(start, end))}" download>'
-        f'Download als CSV<span class="verborgen">: {escape(chart.title)}</span></a>'
+        f'<a class="csv" href="/admin/csv/{chart.id}?{escape(_query(start, end))}" download '
+        f'aria-label="{label}">Download als CSV</a>'
     )
     if not chart.rows:
         content = '<p class="leeg">Geen.</p>'
