@@ -95,6 +95,7 @@ def create_admin_router(insights: Insights, settings: Settings) -> APIRouter:
         return None
 
     async def current(request: Request) -> Figures:
+        await insights.settled()
         now = today()
         start, end = period(request.query_params.get("van"), request.query_params.get("tot"), now)
 

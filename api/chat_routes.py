@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictStr
 
@@ -95,7 +95,7 @@ def create_chat_router(
         response_model_exclude_none=True,
         summary="Stuur een bericht (Rasa REST-kanaal)",
     )
-    async def rest_webhook(body: RestMessage, request: Request) -> Any:
+    async def rest_webhook(body: RestMessage, request: Request, background: BackgroundTasks) -> Any:
         if len(body.message) > settings.max_message_chars:
             detail = TOO_LONG.format(limit=settings.max_message_chars)
             return JSONResponse({"detail": detail}, status_code=422)
@@ -107,17 +107,17 @@ def create_chat_router(
         try:
             messages = await assistant.handle(body.sender, body.message, body.metadata)
         except ModelNotReadyError:
-            await insights.count_error(MODEL_LOADING_SENT)
+            insights.count_after_response(background, MODEL_LOADING_SENT)
             return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
         except NOT_PROCESSED_ERRORS as exc:
             # Nothing of this message was saved: say so, and when to send it again.
             logger.warning("message not processed: %s", type(exc).__name__)
-            await insights.count_error(NOT_PROCESSED_SENT)
+            insights.count_after_response(background, NOT_PROCESSED_SENT)
             return unavailable(NOT_PROCESSED, RETRY_AFTER_BUSY)
         except Exception as exc:
             if is_store_failure(exc):
                 logger.error("conversation store unavailable: %s", type(exc).__name__)
-                await insights.count_error(STORE_UNAVAILABLE_SENT)
+                insights.count_after_response(background, STORE_UNAVAILABLE_SENT)
                 return unavailable(STORE_UNAVAILABLE, RETRY_AFTER_STORE)
             # Never log the message itself: it is health data.
             logger.error("handling a message failed: %s", type(exc).__name__)
@@ -125,10 +125,10 @@ def create_chat_router(
         messages = attach_custom_payloads(messages)
         if not messages:
             # Rasa answers with silence when an action fails; users get an apology.
-            await insights.count_error(APOLOGY_SENT)
+            insights.count_after_response(background, APOLOGY_SENT)
             return [{"recipient_id": body.sender, "text": APOLOGY}]
         marker = turn_marker_of(messages)
-        await insights.count_turn(marker)
+        insights.count_after_response(background, marker)
         if settings.collect_unanswered:
             ask_consent(messages, marker)
         return messages

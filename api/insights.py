@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from fastapi import BackgroundTasks
+
 from api.insights_store import InsightsStore
 from api.settings import Settings
 from bot.clock import today
@@ -21,11 +23,13 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Keys of the "error" kind: what the user got instead of an answer.
-APOLOGY_SENT = "apology"  # the turn failed inside; the user got "Sorry, er ging bij mij iets mis"
-NOT_PROCESSED_SENT = "not_processed"  # 503: busy, to be sent again
-STORE_UNAVAILABLE_SENT = "store_unavailable"  # 503: the database is down
-MODEL_LOADING_SENT = "model_loading"  # 503: the model is still loading
+SETTLE_SECONDS = 5.0
+
+# Turns counted as errors, by what the user got instead of an answer.
+APOLOGY_SENT = TurnMarker(ERROR, "apology")  # the turn failed inside: "Sorry, er ging ... mis"
+NOT_PROCESSED_SENT = TurnMarker(ERROR, "not_processed")  # 503: busy, to be sent again
+STORE_UNAVAILABLE_SENT = TurnMarker(ERROR, "store_unavailable")  # 503: the database is down
+MODEL_LOADING_SENT = TurnMarker(ERROR, "model_loading")  # 503: the model is still loading
 
 
 def turn_marker_of(messages: list[dict[str, Any]]) -> TurnMarker | None:
@@ -50,6 +54,28 @@ class Insights:
         self.settings = settings
         self._store = store
         self._lock = threading.Lock()
+        self._pending = 0  # counts scheduled after a response and not yet written
+
+    def count_after_response(self, background: BackgroundTasks, marker: TurnMarker | None) -> None:
+        """Count the turn once its answer is sent: a database commit (about 15 ms on SQLite
+        here, fsync) must not delay the user's answer."""
+        if marker is None:
+            return
+        self._pending += 1
+        background.add_task(self._count_and_release, marker)
+
+    async def _count_and_release(self, marker: TurnMarker) -> None:
+        try:
+            await self.count_turn(marker)
+        finally:
+            self._pending -= 1
+
+    async def settled(self) -> None:
+        """Wait (at most SETTLE_SECONDS) for this replica's scheduled counts, so that the
+        admin page shows every turn answered before it was asked for."""
+        deadline = asyncio.get_running_loop().time() + SETTLE_SECONDS
+        while self._pending > 0 and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.01)
 
     def store(self) -> InsightsStore:
         with self._lock:
@@ -70,6 +96,3 @@ class Insights:
             await self.run(lambda store: store.count_turn(day, marker.kind, marker.key))
         except Exception as exc:
             logger.error("counting a turn failed: %s", type(exc).__name__)
-
-    async def count_error(self, key: str) -> None:
-        await self.count_turn(TurnMarker(ERROR, key))

@@ -54,6 +54,7 @@ def create_app(
         if not assistant.loaded.is_set():
             tasks.append(asyncio.create_task(assistant.load()))
         yield
+        await insights.settled()  # the counts of the last answers, before the process ends
         for task in tasks:
             if not task.done():
                 task.cancel()
