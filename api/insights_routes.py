@@ -8,21 +8,26 @@ more count for (day, answer, vote, reason).
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
+import logging
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
+from api.chat_routes import TOO_LONG
 from api.insights import Insights
 from api.rate_limit import RateLimiter
 from api.security import TOO_MANY
 from api.settings import Settings
 from bot.clock import today
-from bot.insights import UNANSWERED_KINDS, VOTE_REASONS, valid_vote_target
+from bot.insights import UNANSWERED_KINDS, VOTABLE_KINDS, VOTE_REASONS, VOTES, valid_vote_target
 from bot.scrub import scrub
 
+logger = logging.getLogger(__name__)
+
 UNKNOWN_ANSWER = "Dit antwoord ken ik niet."
+UNKNOWN_VOTE = "Stem met duim omhoog of duim omlaag."
+UNKNOWN_KIND = "Alleen vragen die de assistent niet kon beantwoorden worden bewaard."
 UNKNOWN_REASON = "Kies een van de redenen."
 NOT_COLLECTED = "Vragen worden niet bewaard."
 NO_CONSENT = "Zonder toestemming wordt je vraag niet bewaard."
@@ -32,9 +37,9 @@ KEY_PATTERN = r"^[a-z0-9_:]{1,120}$"
 
 
 class Feedback(BaseModel):
-    kind: Literal["faq_answer", "case_step"] = Field(..., description="Soort antwoord")
+    kind: StrictStr = Field(..., description="Soort antwoord: faq_answer of case_step")
     key: StrictStr = Field(..., regex=KEY_PATTERN, description="Id van het antwoord")
-    vote: Literal["up", "down"]
+    vote: StrictStr = Field(..., description="up of down")
     reason: StrictStr | None = Field(None, description="Reden bij duim omlaag (vaste lijst)")
 
     class Config:
@@ -43,7 +48,7 @@ class Feedback(BaseModel):
 
 class UnansweredQuestion(BaseModel):
     question: StrictStr = Field(..., min_length=1, description="De vraag van de gebruiker")
-    kind: Literal["not_understood", "suggestions", "out_of_scope"]
+    kind: StrictStr = Field(..., description="not_understood, suggestions of out_of_scope")
     consent: StrictBool = Field(..., description="De gebruiker zei ja")
 
     class Config:
@@ -68,7 +73,9 @@ def create_insights_router(insights: Insights, settings: Settings) -> APIRouter:
         refused = limited(request)
         if refused is not None:
             return refused
-        if not valid_vote_target(body.kind, body.key):
+        if body.vote not in VOTES:
+            return JSONResponse({"detail": UNKNOWN_VOTE}, status_code=422)
+        if body.kind not in VOTABLE_KINDS or not valid_vote_target(body.kind, body.key):
             return JSONResponse({"detail": UNKNOWN_ANSWER}, status_code=422)
         if body.reason is not None and (body.vote != "down" or body.reason not in VOTE_REASONS):
             return JSONResponse({"detail": UNKNOWN_REASON}, status_code=422)
@@ -77,7 +84,8 @@ def create_insights_router(insights: Insights, settings: Settings) -> APIRouter:
             await insights.run(
                 lambda s: s.count_vote(day, body.kind, body.key, body.vote, body.reason)
             )
-        except Exception:
+        except Exception as exc:
+            logger.error("storing a vote failed: %s", type(exc).__name__)
             return JSONResponse({"detail": SAVE_FAILED}, status_code=503)
         return Response(status_code=204)
 
@@ -91,13 +99,16 @@ def create_insights_router(insights: Insights, settings: Settings) -> APIRouter:
         if refused is not None:
             return refused
         if len(body.question) > settings.max_message_chars:
-            return JSONResponse({"detail": UNKNOWN_ANSWER}, status_code=422)
-        assert body.kind in UNANSWERED_KINDS
+            detail = TOO_LONG.format(limit=settings.max_message_chars)
+            return JSONResponse({"detail": detail}, status_code=422)
+        if body.kind not in UNANSWERED_KINDS:
+            return JSONResponse({"detail": UNKNOWN_KIND}, status_code=422)
         question = await asyncio.to_thread(scrub, body.question)
         day = today()
         try:
             await insights.run(lambda s: s.add_unanswered(day, body.kind, question))
-        except Exception:
+        except Exception as exc:
+            logger.error("storing an unanswered question failed: %s", type(exc).__name__)
             return JSONResponse({"detail": SAVE_FAILED}, status_code=503)
         return Response(status_code=204)
 

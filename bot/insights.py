@@ -24,15 +24,23 @@ ERROR = "error"  # the kind of a turn that failed (the user got an apology or a 
 NO_KEY = "-"  # the key of a kind that has no finer key (suggestions, not understood)
 GENERAL = "algemeen"  # the key of the general out-of-scope reply (no category fitted)
 
+
+def kind_name(kind: Kind) -> str:
+    """The code of a kind in counts and logs: "faq_answer", "out_of_scope", ..."""
+    return kind.name.lower()
+
+
+FAQ_ANSWER = kind_name(Kind.FAQ_ANSWER)
+CASE_STEP = kind_name(Kind.CASE_STEP)
+OUT_OF_SCOPE = kind_name(Kind.OUT_OF_SCOPE)
+# Not understood, with or without suggested questions.
+NOT_UNDERSTOOD_KINDS = (kind_name(Kind.NOT_UNDERSTOOD), kind_name(Kind.SUGGESTIONS))
 # Kinds of turn whose question the assistant could not answer: after these, the widget may
 # ask for consent to keep the question (COLLECT_UNANSWERED=1).
-UNANSWERED_KINDS = ("not_understood", "suggestions", "out_of_scope")
-NOT_UNDERSTOOD_KINDS = ("not_understood", "suggestions")
+UNANSWERED_KINDS = (*NOT_UNDERSTOOD_KINDS, OUT_OF_SCOPE)
 
 # The kinds of answer users can vote on, and the reasons they may give after a thumbs down
 # (code -> the Dutch label the widget shows).
-FAQ_ANSWER = "faq_answer"
-CASE_STEP = "case_step"
 VOTABLE_KINDS = (FAQ_ANSWER, CASE_STEP)
 VOTES = ("up", "down")
 VOTE_REASONS = {
@@ -40,11 +48,6 @@ VOTE_REASONS = {
     "onduidelijk": "Onduidelijk",
     "niet_mijn_vraag": "Niet mijn vraag",
 }
-
-
-def kind_name(kind: Kind) -> str:
-    """The code of a kind in counts and logs: "faq_answer", "out_of_scope", ..."""
-    return kind.name.lower()
 
 
 @dataclass(frozen=True)

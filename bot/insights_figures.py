@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.insights import FAQ_ANSWER, NOT_UNDERSTOOD_KINDS, VOTE_REASONS
+from bot.insights import CASE_STEP, FAQ_ANSWER, NOT_UNDERSTOOD_KINDS, OUT_OF_SCOPE, VOTE_REASONS
 from bot.knowledge import FaqEntry, KnowledgeBase
 
 # An entry whose `reviewed` date is older than this is due for a check.
@@ -89,7 +89,7 @@ def _title(base: KnowledgeBase, kind: str, key: str) -> str:
     entry = base.entry(key) if kind == FAQ_ANSWER else None
     if entry is not None:
         return entry.title
-    return f"Persoonlijk antwoord: {key}" if kind == "case_step" else key
+    return f"Persoonlijk antwoord: {key}" if kind == CASE_STEP else key
 
 
 def _sorted(totals: dict[str, int]) -> list[tuple[str, int]]:
@@ -114,7 +114,7 @@ def out_of_scope_categories(base: KnowledgeBase, counts: list[CountRow]) -> Char
     names = {c.id: c.id.replace("_", " ") for c in base.out_of_scope}
     totals: dict[str, int] = defaultdict(int)
     for row in counts:
-        if row.kind == "out_of_scope":
+        if row.kind == OUT_OF_SCOPE:
             totals[row.key] += row.count
     return Chart(
         "buiten_de_wet",

@@ -168,6 +168,12 @@ def test_unanswered_questions_are_kept_only_with_consent_and_scrubbed(tmp_path: 
     body = {"question": question, "kind": "out_of_scope", "consent": False}
     assert client.post("/api/unanswered", json=body).status_code == 422
     assert client.post("/api/unanswered", json={**body, "consent": "ja"}).status_code == 422
+    answered = {**body, "consent": True, "kind": "faq_answer"}  # only unanswered questions
+    assert client.post("/api/unanswered", json=answered).status_code == 422
+    too_long = {**body, "consent": True, "question": "x" * 1001}
+    assert client.post("/api/unanswered", json=too_long).status_code == 422
+    with_sender = {**body, "consent": True, "sender": SENDER}
+    assert client.post("/api/unanswered", json=with_sender).status_code == 422
     assert insights.store().unanswered_rows(date(2026, 1, 1), date(2026, 12, 31)) == []
     assert client.post("/api/unanswered", json={**body, "consent": True}).status_code == 204
     (row,) = insights.store().unanswered_rows(date(2026, 1, 1), date(2026, 12, 31))
