@@ -19,7 +19,7 @@ from api.insights import (
     STORE_UNAVAILABLE_SENT,
     Insights,
     ask_consent,
-    turn_marker_of,
+    take_turn_marker,
 )
 from api.rate_limit import RateLimiter
 from api.security import TOO_MANY
@@ -127,7 +127,7 @@ def create_chat_router(
             # Rasa answers with silence when an action fails; users get an apology.
             insights.count_after_response(background, APOLOGY_SENT)
             return [{"recipient_id": body.sender, "text": APOLOGY}]
-        marker = turn_marker_of(messages)
+        marker = take_turn_marker(messages)
         insights.count_after_response(background, marker)
         if settings.collect_unanswered:
             ask_consent(messages, marker)

@@ -32,19 +32,33 @@ STORE_UNAVAILABLE_SENT = TurnMarker(ERROR, "store_unavailable")  # 503: the data
 MODEL_LOADING_SENT = TurnMarker(ERROR, "model_loading")  # 503: the model is still loading
 
 
-def turn_marker_of(messages: list[dict[str, Any]]) -> TurnMarker | None:
-    """The outcome the action attached to the turn's first message (bot/insights.py)."""
-    custom = messages[0].get("custom") if messages else None
-    return TurnMarker.from_payload(custom.get("outcome")) if isinstance(custom, dict) else None
+def take_turn_marker(messages: list[dict[str, Any]]) -> TurnMarker | None:
+    """The outcome the action attached to the turn's first message (bot/insights.py),
+    taken off it: the service counts it, and the reply stays as clients know it. (Rasa's REST
+    channel may split a text at blank lines and put the payload on the last part.)"""
+    for message in messages:
+        custom = message.get("custom")
+        if not isinstance(custom, dict) or "outcome" not in custom:
+            continue
+        rest = {key: value for key, value in custom.items() if key != "outcome"}
+        if rest:
+            message["custom"] = rest
+        else:
+            del message["custom"]
+        return TurnMarker.from_payload(custom["outcome"])
+    return None
 
 
 def ask_consent(messages: list[dict[str, Any]], marker: TurnMarker | None) -> None:
-    """Tell the widget it may ask to keep this unanswered question (COLLECT_UNANSWERED=1)."""
-    if marker is None or marker.kind not in UNANSWERED_KINDS:
+    """Tell the widget it may ask to keep this unanswered question (COLLECT_UNANSWERED=1):
+    `custom.ask_consent` is the kind of turn, which the widget sends back with the question."""
+    if not messages or marker is None or marker.kind not in UNANSWERED_KINDS:
         return
     custom = messages[0].get("custom")
-    if isinstance(custom, dict):
-        messages[0]["custom"] = {**custom, "ask_consent": True}
+    messages[0]["custom"] = {
+        **(custom if isinstance(custom, dict) else {}),
+        "ask_consent": marker.kind,
+    }
 
 
 class Insights:

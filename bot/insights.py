@@ -2,10 +2,10 @@
 
 Each turn is counted per day by its outcome: a kind (the `Kind` of bot/turn.py, or "error")
 and a key (the FAQ entry, the out-of-scope category, the case dialogue step, ...). Users may
-vote on FAQ answers and personal answers, with a reason from a fixed list. The reply carries
-both in its `custom` payload: `outcome` on the first message of a turn (the service counts
-it, the widget asks for consent after an unanswered question), `feedback` on each message
-that can be voted on (the widget shows the thumbs).
+vote on FAQ answers and personal answers, with a reason from a fixed list. The action's reply
+carries both in its `custom` payload: `outcome` on the first message of a turn (the service
+counts it and takes it off the reply, api/insights.py), `feedback` on each message that can
+be voted on (the widget shows the thumbs).
 """
 
 from __future__ import annotations

@@ -153,13 +153,16 @@ def test_the_consent_question_is_offered_only_after_an_unanswered_question(
 ) -> None:
     client, _ = make_client(tmp_path, collect_unanswered=True)
     answered = client.post(WEBHOOK, json={"sender": SENDER, "message": "faq x"}).json()
-    assert "ask_consent" not in answered[0]["custom"]
-    for text in ("oos x", "nu x"):
+    assert answered[0]["custom"] == {"type": "faq", "id": "passend_werk"}
+    for text, kind in (("oos x", "out_of_scope"), ("nu x", "not_understood")):
         reply = client.post(WEBHOOK, json={"sender": SENDER, "message": text}).json()
-        assert reply[0]["custom"]["ask_consent"] is True
+        assert reply[0]["custom"]["ask_consent"] == kind
+    # Switched off (the default), the replies are as before: the outcome is taken off.
     off, _ = make_client(tmp_path / "off")
     reply = off.post(WEBHOOK, json={"sender": SENDER, "message": "oos x"}).json()
-    assert "ask_consent" not in reply[0]["custom"]
+    assert reply[0]["custom"] == {"type": "out_of_scope"}
+    reply = off.post(WEBHOOK, json={"sender": SENDER, "message": "nu x"}).json()
+    assert reply == [{"recipient_id": SENDER, "text": "Sorry"}]
 
 
 def test_unanswered_questions_are_kept_only_with_consent_and_scrubbed(tmp_path: Path) -> None:

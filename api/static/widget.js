@@ -461,7 +461,7 @@
   function offerConsent(messages, question) {
     var first = (messages || [])[0];
     var custom = first && first.custom;
-    if (!question || !custom || !custom.ask_consent || !custom.outcome) return;
+    if (!question || !custom || !custom.ask_consent) return;
     var id = "pw-consent-" + Date.now();
     var status = el("p", { className: "pw-consent-status", role: "status" });
     var yes = el("button", { type: "button", className: "pw-choice", text: T.consentYes });
@@ -477,7 +477,7 @@
       ui.input.focus();
     }
     yes.addEventListener("click", function () {
-      var body = { question: question, kind: custom.outcome.kind, consent: true };
+      var body = { question: question, kind: String(custom.ask_consent), consent: true };
       question = null;  // sent once, then forgotten
       postInsight("/api/unanswered", body).then(function () {
         answered(T.consentSaved);
