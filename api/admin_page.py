@@ -12,6 +12,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from api.insights_store import UnansweredRow
+from bot.insights import NOT_UNDERSTOOD_KINDS, OUT_OF_SCOPE
 from bot.insights_figures import Chart, Figures
 
 BAR_HEIGHT = 22
@@ -20,10 +21,11 @@ BAR_WIDTH = 360
 VALUE_WIDTH = 70
 MAX_BARS = 40  # a chart shows the top 40 rows; the CSV has all of them
 
+NOT_UNDERSTOOD, SUGGESTIONS = NOT_UNDERSTOOD_KINDS
 KIND_LABELS = {
-    "not_understood": "niet begrepen",
-    "suggestions": "niet begrepen, met suggesties",
-    "out_of_scope": "buiten de wet",
+    NOT_UNDERSTOOD: "niet begrepen",
+    SUGGESTIONS: "niet begrepen, met suggesties",
+    OUT_OF_SCOPE: "buiten de wet",
 }
 
 

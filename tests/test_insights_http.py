@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import sqlite3
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -307,6 +308,8 @@ def test_admin_can_delete_an_unanswered_question(tmp_path: Path) -> None:
     (row,) = insights.store().unanswered_rows(date(2026, 1, 1), date(2026, 12, 31))
     path = f"/admin/onbeantwoord/{row.id}/verwijder"
     assert client.post(path).status_code == 401  # not without the token
+    other_site = {**auth, "Origin": "https://elders.example", "Sec-Fetch-Site": "cross-site"}
+    assert client.post(path, headers=other_site).status_code == 403
     gone = client.post(path, headers=auth, data={"van": "2026-11-01"}, follow_redirects=False)
     assert gone.status_code == 303 and gone.headers["location"] == "/admin?van=2026-11-01"
     assert insights.store().unanswered_rows(date(2026, 1, 1), date(2026, 12, 31)) == []
@@ -329,3 +332,15 @@ def test_unanswered_questions_are_kept_at_most_retention_days(tmp_path: Path) ->
     asyncio.run(purge_once(assistant, settings, insights=insights))
     kept = store.unanswered_rows(date(2026, 1, 1), date(2026, 12, 31))
     assert [r.question for r in kept] == ["jong"]
+
+
+def test_make_purge_deletes_old_unanswered_questions_too(tmp_path: Path) -> None:
+    from api.purge import purge
+
+    settings = replace(Settings.from_env(), data_dir=tmp_path, retention_days=30)
+    store = Insights(settings).store()
+    store.add_unanswered(date(2026, 10, 1), "out_of_scope", "oud")
+    store.add_unanswered(date(2026, 11, 23), "out_of_scope", "vandaag")
+    asyncio.run(purge(settings, time.time()))
+    kept = store.unanswered_rows(date(2026, 1, 1), date(2026, 12, 31))
+    assert [r.question for r in kept] == ["vandaag"]
