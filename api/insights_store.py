@@ -99,15 +99,17 @@ class InsightsStore:
         return cls(database_url(settings))
 
     def ensure_tables(self) -> None:
-        """Create the tables once (replicas starting at once may race: checkfirst)."""
+        """Create the tables once. Replicas starting at once race to create them: a loser
+        gets an error for a table the other just made, and tries again (checkfirst)."""
         if self._ready:
             return
-        try:
-            metadata.create_all(self.engine, checkfirst=True)
-        except sa.exc.IntegrityError:  # another replica created them meanwhile
-            pass
-        except sa.exc.ProgrammingError:  # PostgreSQL: "already exists" from a racing replica
-            pass
+        for attempt in range(3):
+            try:
+                metadata.create_all(self.engine, checkfirst=True)
+                break
+            except (sa.exc.IntegrityError, sa.exc.ProgrammingError):
+                if attempt == 2:
+                    raise
         self._ready = True
 
     def _upsert(self, table: sa.Table, values: dict[str, Any]) -> None:
