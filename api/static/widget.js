@@ -404,10 +404,28 @@
     });
   }
 
+  // A thumb drawn as SVG: emoji depend on the fonts of the user's machine.
+  function thumbIcon(down) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 " +
+      "7.6 6.6C7.2 7 7 7.5 7 8v11c0 1.1.9 2 2 2h8.5c.8 0 1.5-.5 1.8-1.2l2.6-6.1c.1-.2.1-.5.1-.7v-3z");
+    path.setAttribute("fill", "currentColor");
+    if (down) path.setAttribute("transform", "rotate(180 12 12)");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function feedbackView(target) {
     var box = el("div", { className: "pw-feedback", role: "group", "aria-label": T.feedbackLabel });
-    var up = el("button", { type: "button", className: "pw-vote pw-vote-up", "aria-pressed": "false", "aria-label": T.voteUp, text: "\uD83D\uDC4D" });
-    var down = el("button", { type: "button", className: "pw-vote pw-vote-down", "aria-pressed": "false", "aria-label": T.voteDown, text: "\uD83D\uDC4E" });
+    var up = el("button", { type: "button", className: "pw-vote pw-vote-up", "aria-pressed": "false", "aria-label": T.voteUp }, [thumbIcon(false)]);
+    var down = el("button", { type: "button", className: "pw-vote pw-vote-down", "aria-pressed": "false", "aria-label": T.voteDown }, [thumbIcon(true)]);
     var status = el("p", { className: "pw-feedback-status", role: "status" });
     var reasons = null;
     var done = false;
