@@ -26,13 +26,13 @@ PYTHON310 ?= $(shell for p in "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.10.*/bi
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install data run serve train test test-fast stories browser-deps purge soak stress bench eval lint typecheck validate lock clean seed-coverage
+.PHONY: help install data run serve train test test-fast stories browser-deps purge soak stress bench eval lint typecheck validate lock clean seed-coverage report
 
 help:
 	@echo "make run    install what is missing, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   the full test suite"
 	@echo "make test-fast  unit and in-process tests only (no model, browser, databases or soak; under 3 minutes)"
-	@echo "make data | train | stories | soak | stress | bench | purge | eval | validate | lint | typecheck | lock | clean"
+	@echo "make data | train | stories | soak | stress | bench | purge | report | eval | validate | lint | typecheck | lock | clean"
 
 $(PY):
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -128,6 +128,11 @@ bench: $(STAMP) $(MODEL)
 # on its own every PURGE_INTERVAL_MINUTES.
 purge: $(STAMP)
 	$(PY) -m api.purge
+
+# The admin page's figures (/admin) as Markdown on stdout, for a period (default: the last
+# 30 days): make report VAN=2026-11-01 TOT=2026-11-30 > inzichten.md
+report: $(STAMP)
+	@$(PY) -m scripts.report $(if $(VAN),--van $(VAN)) $(if $(TOT),--tot $(TOT))
 
 validate: $(STAMP)
 	$(RASA) data validate

@@ -21,7 +21,7 @@ from actions.tracker import (
     conversation_state,
     nlu_opinions,
 )
-from bot.conversation import Message, faq_hint, handle_turn
+from bot.conversation import Message, TurnResult, faq_hint, handle_turn
 from bot.english import dutch_keywords, is_english
 from bot.faq_answers import (
     Reply,
@@ -31,11 +31,14 @@ from bot.faq_answers import (
     out_of_scope_reply,
     role_question_reply,
 )
+from bot.insights import TurnMarker, kind_name, mark_replies, turn_marker
 from bot.knowledge import knowledge
 from bot.messages import ENGLISH_ANSWERED, ENGLISH_NOT_UNDERSTOOD
 from bot.turn import ConversationState, Kind, NluOpinions, Outcome, SmallTalk, decide
 
 logger = logging.getLogger(__name__)
+# The key under which an English message the assistant could not answer is counted.
+ENGLISH_KEY = "english"
 
 # Small talk with a fixed reply: the domain's responses, and two short texts of our own.
 SMALL_TALK_RESPONSES = {
@@ -65,7 +68,7 @@ def log_turn(outcome: Outcome, nlu: NluOpinions) -> None:
     )
     logger.info(
         "turn kind=%s reason=%s detail=%s intent=%s:%.2f",
-        outcome.kind.name.lower(),
+        kind_name(outcome.kind),
         outcome.reason,
         detail,
         intent,
@@ -86,14 +89,25 @@ class ActionTurn(SafeAction):
             nlu = replace(nlu, text=dutch_keywords(nlu.text))
         outcome = decide(nlu, state)
         log_turn(outcome, nlu)
+        first = len(dispatcher.messages)
         if english:
             if outcome.kind is not Kind.CASE_STEP:
                 dispatcher.utter_message(text=ENGLISH_NOT_UNDERSTOOD)
+                # Counted as not understood: the English question got no answer.
+                marker = TurnMarker(kind_name(Kind.NOT_UNDERSTOOD), ENGLISH_KEY)
+                mark_replies(dispatcher.messages[first:], marker)
                 return [UserUtteranceReverted()]
             dispatcher.utter_message(text=ENGLISH_ANSWERED)
         if outcome.kind is Kind.CASE_STEP:
-            return case_step(dispatcher, nlu, state, outcome)
+            result = handle_turn(
+                state.case, Message(nlu.text, nlu.intent, outcome.role, state.today)
+            )
+            events = case_step(dispatcher, state, result)
+            mark_replies(dispatcher.messages[first:], turn_marker(outcome, result))
+            return events
         events = reply(dispatcher, nlu, state, outcome)
+        # The outcome for the service's counts and the widget (votes, consent question).
+        mark_replies(dispatcher.messages[first:], turn_marker(outcome))
         if outcome.forget_message:
             # Undo the misunderstood message so it does not steer the dialogue (Rasa's
             # "rewind"; rasa-sdk's constructor, never a hand-written event name).
@@ -102,9 +116,8 @@ class ActionTurn(SafeAction):
 
 
 def case_step(
-    dispatcher: CollectingDispatcher, nlu: NluOpinions, state: ConversationState, outcome: Outcome
+    dispatcher: CollectingDispatcher, state: ConversationState, result: TurnResult
 ) -> Events:
-    result = handle_turn(state.case, Message(nlu.text, nlu.intent, outcome.role, state.today))
     for case_reply in result.replies:
         utter(dispatcher, case_reply)
     events: Events = [SlotSet(CASE_SLOT, result.state.to_slot())]

@@ -245,3 +245,9 @@ def _endpoints(settings: Settings) -> Any:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         store.kwargs["db"] = str(settings.data_dir / db_name)
     return endpoints
+
+
+def endpoints_config(settings: Settings) -> Any:
+    """The endpoints as this service uses them (SQLite placed in BOT_DATA_DIR): the insights
+    tables live in the same database as the conversations."""
+    return _endpoints(settings)

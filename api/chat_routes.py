@@ -5,13 +5,22 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictStr
 
 from api.assistant import Assistant, ModelNotReadyError, TurnTimeoutError
 from api.conversation_lock import LockLostError, LockUnavailableError
 from api.conversation_store import ConversationConflictError, is_store_failure
+from api.insights import (
+    APOLOGY_SENT,
+    MODEL_LOADING_SENT,
+    NOT_PROCESSED_SENT,
+    STORE_UNAVAILABLE_SENT,
+    Insights,
+    ask_consent,
+    take_turn_marker,
+)
 from api.rate_limit import RateLimiter
 from api.security import TOO_MANY
 from api.settings import Settings
@@ -73,7 +82,10 @@ def attach_custom_payloads(messages: list[dict[str, Any]]) -> list[dict[str, Any
     return joined
 
 
-def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
+def create_chat_router(
+    assistant: Assistant, settings: Settings, insights: Insights | None = None
+) -> APIRouter:
+    insights = insights or Insights(settings)
     router = APIRouter(tags=["chat"])
     per_sender = RateLimiter(settings.rate_per_sender)
 
@@ -83,7 +95,7 @@ def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
         response_model_exclude_none=True,
         summary="Stuur een bericht (Rasa REST-kanaal)",
     )
-    async def rest_webhook(body: RestMessage, request: Request) -> Any:
+    async def rest_webhook(body: RestMessage, request: Request, background: BackgroundTasks) -> Any:
         if len(body.message) > settings.max_message_chars:
             detail = TOO_LONG.format(limit=settings.max_message_chars)
             return JSONResponse({"detail": detail}, status_code=422)
@@ -95,14 +107,17 @@ def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
         try:
             messages = await assistant.handle(body.sender, body.message, body.metadata)
         except ModelNotReadyError:
+            insights.count_after_response(background, MODEL_LOADING_SENT)
             return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
         except NOT_PROCESSED_ERRORS as exc:
             # Nothing of this message was saved: say so, and when to send it again.
             logger.warning("message not processed: %s", type(exc).__name__)
+            insights.count_after_response(background, NOT_PROCESSED_SENT)
             return unavailable(NOT_PROCESSED, RETRY_AFTER_BUSY)
         except Exception as exc:
             if is_store_failure(exc):
                 logger.error("conversation store unavailable: %s", type(exc).__name__)
+                insights.count_after_response(background, STORE_UNAVAILABLE_SENT)
                 return unavailable(STORE_UNAVAILABLE, RETRY_AFTER_STORE)
             # Never log the message itself: it is health data.
             logger.error("handling a message failed: %s", type(exc).__name__)
@@ -110,7 +125,12 @@ def create_chat_router(assistant: Assistant, settings: Settings) -> APIRouter:
         messages = attach_custom_payloads(messages)
         if not messages:
             # Rasa answers with silence when an action fails; users get an apology.
-            messages = [{"recipient_id": body.sender, "text": APOLOGY}]
+            insights.count_after_response(background, APOLOGY_SENT)
+            return [{"recipient_id": body.sender, "text": APOLOGY}]
+        marker = take_turn_marker(messages)
+        insights.count_after_response(background, marker)
+        if settings.collect_unanswered:
+            ask_consent(messages, marker)
         return messages
 
     return router

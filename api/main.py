@@ -22,10 +22,13 @@ from api import (
     rasa_runtime,
 )
 from api.action_webhook import create_action_router
+from api.admin_routes import create_admin_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
 from api.conversation_routes import create_conversation_router
 from api.errors import install_error_handlers
+from api.insights import Insights
+from api.insights_routes import create_insights_router
 from api.retention import purge_periodically
 from api.security import SecurityMiddleware
 from api.settings import Settings
@@ -37,20 +40,26 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 
-def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    assistant: Assistant | None = None,
+    insights: Insights | None = None,
+) -> FastAPI:
     settings = settings or Settings.from_env()
     logging_setup.configure_logging(settings.log_level)
     # Before anything of Rasa is loaded or patched: refuse to start on another version.
     rasa_runtime.require_pinned_versions()
     assistant = assistant or Assistant(settings)
+    insights = insights or Insights(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Load in the background so /health can answer 503 while the model loads.
-        tasks = [asyncio.create_task(purge_periodically(assistant, settings))]
+        tasks = [asyncio.create_task(purge_periodically(assistant, settings, insights))]
         if not assistant.loaded.is_set():
             tasks.append(asyncio.create_task(assistant.load()))
         yield
+        await insights.settled()  # the counts of the last answers, before the process ends
         for task in tasks:
             if not task.done():
                 task.cancel()
@@ -65,7 +74,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         openapi_url="/openapi.json" if settings.enable_docs else None,
     )
     app.state.assistant = assistant
-    app.include_router(create_chat_router(assistant, settings))
+    app.state.insights = insights
+    app.include_router(create_chat_router(assistant, settings, insights))
+    app.include_router(create_insights_router(insights, settings))
+    app.include_router(create_admin_router(insights, settings))
     app.include_router(create_conversation_router(assistant))
     app.include_router(create_timeline_router())
     install_error_handlers(app)

@@ -11,14 +11,21 @@ import time
 
 from api.assistant import open_tracker_store
 from api.conversation_store import purge_before
+from api.insights_store import InsightsStore
 from api.logging_setup import configure_logging
-from api.retention import retention_cutoff
+from api.retention import retention_cutoff, unanswered_cutoff
 from api.settings import Settings
+from bot.clock import today
 
 
 async def purge(settings: Settings, now: float) -> int:
     store = await open_tracker_store(settings)
-    return await purge_before(store, retention_cutoff(now, settings.retention_days))
+    deleted = await purge_before(store, retention_cutoff(now, settings.retention_days))
+    # The unanswered questions kept with consent have the same retention.
+    insights = InsightsStore.from_settings(settings)
+    insights.purge_unanswered_before(unanswered_cutoff(today(), settings.retention_days))
+    insights.dispose()
+    return deleted
 
 
 def main() -> int:

@@ -38,6 +38,13 @@ class Settings:
     lock_wait_seconds: float = 20.0
     # A held lock expires after this unless renewed (every third of it) by a running turn.
     lock_lifetime_seconds: float = 10.0
+    # The admin page for content owners (/admin): 404 unless one of these is set.
+    admin_token: str | None = None
+    admin_users: tuple[str, ...] = ()  # identities in TRUSTED_IDENTITY_HEADER allowed in
+    # Keep unanswered questions, scrubbed, when the user consents (off by default).
+    collect_unanswered: bool = False
+    # Votes and consented questions per client address per seconds (per replica).
+    rate_feedback: RateLimit = field(default_factory=lambda: RateLimit(30, 60))
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -60,9 +67,7 @@ class Settings:
             max_body_bytes=_int("MAX_BODY_BYTES", 16_384),
             rate_per_sender=RateLimit.parse(os.environ.get("RATE_LIMIT_SENDER", "20/60")),
             rate_per_client=RateLimit.parse(os.environ.get("RATE_LIMIT_CLIENT", "600/60")),
-            cors_origins=tuple(
-                o.strip() for o in os.environ.get("CORS_ORIGINS", "").split(",") if o.strip()
-            ),
+            cors_origins=_names(os.environ.get("CORS_ORIGINS", "")),
             api_token=os.environ.get("API_TOKEN") or None,
             identity_header=(os.environ.get("TRUSTED_IDENTITY_HEADER") or "").lower() or None,
             frame_ancestors=os.environ.get("FRAME_ANCESTORS", "'self'"),
@@ -73,6 +78,10 @@ class Settings:
             turn_timeout_seconds=float(os.environ.get("TURN_TIMEOUT_SECONDS", "20")),
             lock_wait_seconds=float(os.environ.get("LOCK_WAIT_SECONDS", "20")),
             lock_lifetime_seconds=float(os.environ.get("LOCK_LIFETIME_SECONDS", "10")),
+            admin_token=os.environ.get("ADMIN_TOKEN") or None,
+            admin_users=_names(os.environ.get("ADMIN_USERS", "")),
+            collect_unanswered=os.environ.get("COLLECT_UNANSWERED", "") == "1",
+            rate_feedback=RateLimit.parse(os.environ.get("RATE_LIMIT_FEEDBACK", "30/60")),
         )
 
 
@@ -96,3 +105,8 @@ class RateLimit:
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name)
     return int(value) if value else default
+
+
+def _names(value: str) -> tuple[str, ...]:
+    """A comma-separated list: "a, b" -> ("a", "b")."""
+    return tuple(name.strip() for name in value.split(",") if name.strip())

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,6 +53,26 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = LiveServer(data_dir=base / "var", log_path=base / "service.log").start()
     yield server
     server.stop()
+
+
+# The admin token of `insights_server` (tests only).
+INSIGHTS_ADMIN_TOKEN = "test-beheercode-17"
+
+
+@pytest.fixture(scope="session")
+def insights_server() -> Iterator[LiveServer]:
+    """A real service with the admin page (ADMIN_TOKEN) and the collection of unanswered
+    questions (COLLECT_UNANSWERED=1) switched on, for the insights tests (issue 17).
+
+    Its data lives in its own temporary directory, not under pytest's basetemp: pytest
+    removes old basetemp directories when other sessions start on the same machine, which
+    took the database away under a running service here."""
+    with tempfile.TemporaryDirectory(prefix="poortwachter-insights-") as name:
+        base = Path(name)
+        env = {"ADMIN_TOKEN": INSIGHTS_ADMIN_TOKEN, "COLLECT_UNANSWERED": "1"}
+        server = LiveServer(data_dir=base / "var", log_path=base / "service.log", env_extra=env)
+        yield server.start()
+        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,7 @@ def test_the_running_service_serves_the_favicon(live_server: LiveServer) -> None
         assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg")
 
 
-@pytest.mark.parametrize("name", ["widget.css", "page.css"])
+@pytest.mark.parametrize("name", ["widget.css", "page.css", "admin.css"])
 def test_stylesheets_are_well_formed(name: str) -> None:
     """A comment left open silently swallows the rules after it (browsers report nothing)."""
     css = (STATIC / name).read_text(encoding="utf-8")

@@ -41,7 +41,20 @@
     calendar: "Zet in mijn agenda",
     timelineTitle: "Jouw termijnen",
     tooLong: "Je bericht is te lang. Maak het korter (maximaal 1000 tekens).",
-    suggestionsIntro: "Je kunt bijvoorbeeld vragen:"
+    suggestionsIntro: "Je kunt bijvoorbeeld vragen:",
+    feedbackLabel: "Was dit antwoord nuttig?",
+    voteUp: "Duim omhoog: dit antwoord helpt",
+    voteDown: "Duim omlaag: dit antwoord helpt niet",
+    reasonsLabel: "Wat is er mis met dit antwoord? Dit is niet verplicht.",
+    skipReason: "Geen reden",
+    feedbackThanks: "Bedankt voor je reactie.",
+    feedbackFailed: "Je reactie kon niet worden opgeslagen.",
+    consentQuestion: "Mag HR deze vraag zonder je naam gebruiken om de assistent te verbeteren?",
+    consentYes: "Ja",
+    consentNo: "Nee",
+    consentSaved: "Dank je. Je vraag is bewaard zonder namen, data en getallen.",
+    consentDeclined: "Je vraag wordt niet bewaard.",
+    consentFailed: "Je vraag kon niet worden bewaard."
   };
   // The timeline shows the words the service sends (badge, status_label, when_label); these
   // are only for timelines stored before the service sent them, in the same honest words.
@@ -364,6 +377,7 @@
     if (message.text) bubble.appendChild(markdown(isFaq ? stripSourceLine(message.text) : message.text));
     if (isFaq) bubble.appendChild(sourcesView(custom.sources));
     if (custom && custom.type === "timeline" && custom.timeline) bubble.appendChild(timelineView(custom));
+    if (custom && custom.feedback) bubble.appendChild(feedbackView(custom.feedback));
     if (Array.isArray(message.buttons) && message.buttons.length) {
       var row = el("div", { className: "pw-buttons" });
       message.buttons.forEach(function (button) {
@@ -373,6 +387,126 @@
       });
       bubble.appendChild(row);
     }
+    ui.log.appendChild(bubble);
+    scrollDown();
+  }
+
+  // Votes and the consent question (issue 17): the service says what can be voted on
+  // (custom.feedback) and when it may ask to keep an unanswered question (custom.ask_consent).
+  // Nothing here sends the sender id.
+  function postInsight(path, body) {
+    return fetch(config.server + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) throw new Error(path);
+    });
+  }
+
+  // A thumb drawn as SVG: emoji depend on the fonts of the user's machine.
+  function thumbIcon(down) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "18");
+    svg.setAttribute("height", "18");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M2 21h4V9H2v12zm20-11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 " +
+      "7.6 6.6C7.2 7 7 7.5 7 8v11c0 1.1.9 2 2 2h8.5c.8 0 1.5-.5 1.8-1.2l2.6-6.1c.1-.2.1-.5.1-.7v-3z");
+    path.setAttribute("fill", "currentColor");
+    if (down) path.setAttribute("transform", "rotate(180 12 12)");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function feedbackView(target) {
+    var box = el("div", { className: "pw-feedback", role: "group", "aria-label": T.feedbackLabel });
+    var up = el("button", { type: "button", className: "pw-vote pw-vote-up", "aria-pressed": "false", "aria-label": T.voteUp }, [thumbIcon(false)]);
+    var down = el("button", { type: "button", className: "pw-vote pw-vote-down", "aria-pressed": "false", "aria-label": T.voteDown }, [thumbIcon(true)]);
+    var status = el("p", { className: "pw-feedback-status", role: "status" });
+    var reasons = null;
+    var done = false;
+
+    function send(vote, reason) {
+      done = true;
+      up.setAttribute("aria-disabled", "true");
+      down.setAttribute("aria-disabled", "true");
+      if (reasons) box.removeChild(reasons);
+      reasons = null;
+      var body = { kind: target.kind, key: target.key, vote: vote };
+      if (reason) body.reason = reason;
+      postInsight("/api/feedback", body).then(function () {
+        status.textContent = T.feedbackThanks;
+      }).catch(function () {
+        status.textContent = T.feedbackFailed;
+      });
+    }
+
+    function reasonButtons() {
+      var group = el("div", { className: "pw-reasons", role: "group", "aria-label": T.reasonsLabel }, [
+        el("p", { className: "pw-reasons-label", text: T.reasonsLabel })
+      ]);
+      (target.reasons || []).concat([{ id: null, label: T.skipReason }]).forEach(function (reason) {
+        var b = el("button", { type: "button", className: "pw-reason", text: reason.label });
+        b.addEventListener("click", function () { send("down", reason.id); down.focus(); });
+        group.appendChild(b);
+      });
+      return group;
+    }
+
+    up.addEventListener("click", function () {
+      if (done) return;
+      up.setAttribute("aria-pressed", "true");
+      down.setAttribute("aria-pressed", "false");
+      send("up", null);
+    });
+    down.addEventListener("click", function () {
+      if (done || reasons) return;
+      down.setAttribute("aria-pressed", "true");
+      reasons = reasonButtons();
+      box.insertBefore(reasons, status);
+      reasons.querySelector("button").focus();
+    });
+    box.appendChild(up);
+    box.appendChild(down);
+    box.appendChild(status);
+    return box;
+  }
+
+  function offerConsent(messages, question) {
+    var first = (messages || [])[0];
+    var custom = first && first.custom;
+    if (!question || !custom || !custom.ask_consent) return;
+    var id = "pw-consent-" + Date.now();
+    var status = el("p", { className: "pw-consent-status", role: "status" });
+    var yes = el("button", { type: "button", className: "pw-choice", text: T.consentYes });
+    var no = el("button", { type: "button", className: "pw-choice", text: T.consentNo });
+    var row = el("div", { className: "pw-buttons" }, [yes, no]);
+    var bubble = el("div", { className: "pw-msg pw-bot pw-consent", role: "group", "aria-labelledby": id }, [
+      el("span", { className: "pw-sr-only", text: T.bot + ": " }),
+      el("p", { id: id, text: T.consentQuestion }), row, status
+    ]);
+    function answered(text) {
+      bubble.removeChild(row);
+      status.textContent = text;
+      ui.input.focus();
+    }
+    yes.addEventListener("click", function () {
+      var body = { question: question, kind: String(custom.ask_consent), consent: true };
+      question = null;  // sent once, then forgotten
+      postInsight("/api/unanswered", body).then(function () {
+        answered(T.consentSaved);
+      }).catch(function () {
+        answered(T.consentFailed);
+      });
+    });
+    no.addEventListener("click", function () {
+      question = null;
+      answered(T.consentDeclined);
+    });
     ui.log.appendChild(bubble);
     scrollDown();
   }
@@ -441,6 +575,7 @@
     }).then(function (messages) {
       markNotSent(bubble, false);
       (messages || []).forEach(addBot);
+      offerConsent(messages, shown === payload ? payload : null);
     }).catch(function (error) {
       markNotSent(bubble, true);
       showAlert(error && error.shown ? error.shown : T.unreachable, true);
