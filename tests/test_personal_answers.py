@@ -96,8 +96,12 @@ def test_employee_with_a_late_spoor2_gets_what_they_can_do_in_every_answer() -> 
         text = personal_reply(t, focus, role="werknemer")["text"]
         for order in EMPLOYER_SPOOR2_ORDERS:
             assert order not in text.lower(), (focus, order, text)
+        assert "Start spoor 2" not in text, focus  # no imperative either
         assert "Spoor 2 starten is de taak van je werkgever" in text, focus
         assert "deskundigenoordeel" in text, focus
+    # The explanation the widget shows names who acts.
+    spoor2 = t.milestone("spoor2_uiterlijk")
+    assert spoor2 is not None and spoor2.explanation.startswith("De werkgever start spoor 2")
     overview = personal_reply(t, None, role="werknemer")["text"]
     assert (
         "Spoor 2: Spoor 2 had uiterlijk op woensdag 6 mei 2026 moeten starten: 201 dagen "
