@@ -15,6 +15,7 @@ from typing import Any
 from bot.deadlines.engine import SOON_DAYS
 from bot.deadlines.model import Milestone, Timeline
 from bot.deadlines.rules import Repair, fact, milestone_texts, sources
+from bot.deadlines.spoor2 import overdue_situation
 from bot.dutch_format import format_date_nl
 from bot.roles import WERKGEVER, WERKNEMER
 
@@ -138,7 +139,7 @@ def overview_text(timeline: Timeline, role: str | None = None) -> list[str]:
         lines.append(f"**{line[2:]}** ← volgende stap" if milestone is upcoming else line)
     return [
         *lines,
-        f"Spoor 2: {timeline.spoor2.advice}",
+        f"Spoor 2: {spoor2_advice(timeline, role)}",
         *late_section(timeline, role),
         *timeline.warnings,
     ]
@@ -214,7 +215,7 @@ def now_text(timeline: Timeline, role: str | None) -> tuple[str, list[str]]:
     if soon:
         body += [f"**In de komende {SOON_DAYS} dagen:**", *(soon_line(m) for m in soon)]
     if not overdue and not soon and timeline.spoor2.status in ("achterstallig", "starten"):
-        body.append(f"Spoor 2: {timeline.spoor2.advice}")
+        body.append(f"Spoor 2: {spoor2_advice(timeline, role)}")
     body += [*timeline.warnings, SEE_ALL]
     return now_summary(timeline, overdue, soon), body
 
@@ -257,7 +258,7 @@ def milestone_text(timeline: Timeline, milestone_id: str, role: str | None = Non
     if milestone_id == "spoor2_uiterlijk":  # the rule, then how this case's date follows
         lines += [spoor2_reason(), spoor2_reasoning(timeline)]
         if timeline.spoor2.planned_start is not None:
-            lines.append(timeline.spoor2.advice)
+            lines.append(spoor2_advice(timeline, role))
     else:
         lines.append(milestone.explanation)
     if milestone.status == "verstreken" and not milestone.happened and not milestone.planned:
@@ -299,24 +300,63 @@ def spoor2_text(timeline: Timeline, role: str | None = None) -> list[str]:
     spoor2 = timeline.spoor2
     rule = [] if spoor2.status == "niet_vereist" else [spoor2_reason()]
     return [
-        f"**{spoor2.status_label}.**",
-        spoor2.advice,
+        f"**{spoor2_label(timeline, role)}.**",
+        spoor2_advice(timeline, role, with_actor=False),
         *employee_spoor2(timeline, role),
         *rule,
         *timeline.warnings,
     ]
 
 
+# Spoor 2 statuses in which the employer must act now: the engine's advice then tells the
+# employer what to do ("Wat nu: de werkgever start spoor 2 direct …").
+_SPOOR2_ACT_NOW = ("achterstallig", "starten")
+_EMPLOYEE_SPOOR2_LABELS = {"starten": "Spoor 2 moet nu starten"}
+
+
+def _employee_must_hear_spoor2(timeline: Timeline, role: str | None) -> bool:
+    return role == WERKNEMER and timeline.spoor2.status in _SPOOR2_ACT_NOW
+
+
+def spoor2_label(timeline: Timeline, role: str | None) -> str:
+    """The headline of the spoor 2 check; "Start spoor 2 nu" is an order for the employer,
+    so an employee reads what must happen instead."""
+    if role == WERKNEMER:
+        return _EMPLOYEE_SPOOR2_LABELS.get(timeline.spoor2.status, timeline.spoor2.status_label)
+    return timeline.spoor2.status_label
+
+
+def spoor2_advice(timeline: Timeline, role: str | None, *, with_actor: bool = True) -> str:
+    """The engine's spoor 2 advice, which tells the employer what to do. An employee whose
+    spoor 2 must start now or is late gets the situation and that the employer does it; what
+    the employee can do follows (employee_spoor2, the late-steps list), issue 19 point 6.
+    with_actor=False leaves out who starts it, when employee_spoor2 follows and says so."""
+    spoor2 = timeline.spoor2
+    if not _employee_must_hear_spoor2(timeline, role):
+        return spoor2.advice
+    planned = (
+        f"Spoor 2 staat gepland op {format_date_nl(spoor2.planned_start)}. "
+        if spoor2.planned_start is not None
+        else ""
+    )
+    if spoor2.status == "achterstallig" and spoor2.days_late is not None:
+        situation = overdue_situation(spoor2.deadline, spoor2.days_late)
+    else:
+        situation = f"Spoor 2 moet nu starten, en uiterlijk op {format_date_nl(spoor2.deadline)}."
+    actor = " Spoor 2 starten is de taak van je werkgever." if with_actor else ""
+    return f"{planned}{situation}{actor}"
+
+
 def employee_spoor2(timeline: Timeline, role: str | None) -> list[str]:
     """Spoor 2 is the employer's task: an employee who hears it must start gets what they can
-    do themselves."""
+    do themselves, and what the delay risks."""
     milestone = timeline.milestone("spoor2_uiterlijk")
-    if role != WERKNEMER or milestone is None:
-        return []
-    if timeline.spoor2.status not in ("achterstallig", "starten"):
+    if milestone is None or not _employee_must_hear_spoor2(timeline, role):
         return []
     repair = repair_for(milestone, role)
-    return [f"Wat jij kunt doen: {repair.now}"] if repair is not None else []
+    if repair is None:
+        return []
+    return [f"Wat jij kunt doen: {repair.now} Risico: {repair.risk}"]
 
 
 def sources_line(found: Iterable[dict[str, str]]) -> str | None:

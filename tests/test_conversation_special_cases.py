@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import CaseState
+from bot.conversation import CaseState, claims_turn
 from bot.conversation.case_facts import mentioned_facts, read_fact_date
-from bot.conversation.special_cases import CASES, mentioned_cases
+from bot.conversation.special_cases import CASES, mentioned_cases, past_aow_age
 from bot.deadlines.rules import sources
 from bot.dutch_dates import DateFound
 from bot.knowledge import knowledge
@@ -214,3 +214,86 @@ def test_mentioned_facts_keep_contract_and_aow_dates_out_of_the_sick_days() -> N
     assert "1 maart" not in facts.sick_text and "sinds 3 juni ziek" in facts.sick_text
     only_aow = mentioned_facts("de AOW-datum is 1 juni 2027", TODAY)
     assert only_aow.facts["aow_date"] == "2027-06-01" and only_aow.date_used
+
+
+# --- the AOW age: lapsed steps are no tasks; already past it: six weeks (spec section 7) ---
+
+
+def test_steps_that_lapse_at_the_aow_age_are_not_given_as_tasks() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik ben ziek sinds 5 januari", "inform_sick_day")
+    before = chat.say("ja", "affirm")
+    assert "de WIA-aanvraag doe je zelf bij UWV, uiterlijk in week 93" in before
+    text = chat.say("o wacht, ik word op 1 juni 2027 al aow'er")
+    assert "Deze vervallen: " in text and "WIA-aanvraag met re-integratieverslag" in text
+    assert "maandag 12 juli 2027" in text
+    assert "WIA-aanvraag doe je zelf" not in text
+    assert "De meeste stappen zet je werkgever, en jij werkt eraan mee" in text  # the tip stays
+    assert "Art. 64 WIA" not in text  # its source went with it
+    now = chat.say("wat moet ik nu doen?")
+    assert "Deze vervallen: " in now  # said to have lapsed, and no task:
+    assert "WIA-aanvraag doe je zelf" not in now and "Vraag de WIA-uitkering" not in now
+    assert chat.state.facts["aow_date"] == "2027-06-01"
+    assert "aow_reached" not in chat.state.facts  # "word … aow'er" is still to come
+    employer = Chat(role="werkgever")
+    text = employer.say(
+        "mijn werknemer is sinds 5 januari 2026 ziek en bereikt op 1 juni 2027 de AOW-leeftijd. "
+        "wat moet ik wanneer doen?"
+    )
+    assert "Als werkgever bewaak jij deze termijnen." in text
+    assert "De WIA-aanvraag doet je werknemer zelf" not in text
+
+
+def test_already_past_the_aow_age_gets_six_weeks_of_pay() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik ben 68 en heb al aow, werk nog 2 dagen per week. sinds 2 november ziek")
+    overview = chat.say("ja", "affirm")
+    assert chat.state.facts["aow_reached"] is True
+    assert "Noem de AOW-datum" not in overview  # the fact was given: no question for a date
+    assert "zondag 29 oktober 2028" not in overview  # not the 104-week date
+    text = chat.say("hoeveel weken krijg ik loon?")
+    # Sick from 2 November 2026: six weeks are sick days 1-42, the last one 13 December 2026.
+    assert text.startswith(
+        "**Je werkgever betaalt je loon bij ziekte door tot en met zondag 13 december 2026.**"
+    )
+    assert (
+        "De werknemer had de AOW-leeftijd al bereikt toen de ziekte begon op maandag 2 november "
+        "2026. Dan betaalt de werkgever het loon bij ziekte hoogstens 6 weken door, tot en met "
+        "zondag 13 december 2026 (art. 7:629 lid 2 BW)." in text
+    )
+    assert "Vraag HR of UWV" in text
+    assert "zondag 29 oktober 2028" not in text and "WIA-aanvraag doe je zelf" not in text
+    timeline = chat.timeline()
+    assert timeline["spoor2"]["status"] == "niet_vereist"
+    assert "maandag 2 november 2026" not in timeline["spoor2"]["advice"]  # no made-up AOW date
+    assert chat.custom()["calendar_query"]["aow_date"] == "2026-11-02"  # type: ignore[index]
+    # A named AOW date wins over "already past it".
+    chat.say("mijn aow-datum was 1 maart 2026")
+    assert chat.state.facts["aow_date"] == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("message", "past"),
+    [
+        ("ik ben 68 en heb al aow, werk nog 2 dagen per week", True),
+        ("ik ben al AOW-er", True),
+        ("ik krijg AOW sinds vorig jaar", True),
+        ("ik heb de AOW-leeftijd al bereikt", True),
+        ("ik ben aow-gerechtigd en sinds maandag ziek", True),
+        ("o wacht, ik word op 1 juni 2027 al aow'er", False),
+        ("ik bereik 15 april 2027 de aow leeftijd", False),
+        ("wat als ik al aow heb?", False),
+        ("ik heb een vraag over aow", False),
+        ("ik heb nog geen aow", False),
+    ],
+)
+def test_past_aow_age_is_read_only_when_it_was_reached(message: str, past: bool) -> None:
+    assert past_aow_age(message) is past
+    assert ("aow_reached" in mentioned_facts(message, TODAY).facts) is past
+
+
+def test_how_many_weeks_of_pay_is_a_personal_question() -> None:
+    state = CaseState(periods=(("2026-11-02", None),))
+    assert claims_turn(state, "hoeveel weken krijg ik loon?", None, TODAY)
+    assert claims_turn(state, "hoeveel maanden krijg ik nog salaris?", None, TODAY)
+    assert not claims_turn(CaseState(), "hoeveel weken krijg ik loon?", None, TODAY)

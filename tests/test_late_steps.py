@@ -216,10 +216,13 @@ def test_until_when_pay_answers_in_the_first_sentence() -> None:
 def test_employee_spoor2_check_says_what_they_can_do() -> None:
     t = timeline(date(2025, 6, 2))
     employee = personal_reply(t, "spoor2", role=WERKNEMER)["text"]
-    assert "Wat nu: de werkgever start spoor 2 direct" in employee
+    # The situation, then what the employee can do; never the employer's "Wat nu" (issue 19).
+    assert "Spoor 2 had uiterlijk op zondag 12 juli 2026 moeten starten: 134 dagen" in employee
+    assert "start spoor 2 direct" not in employee
     assert "Wat jij kunt doen: Spoor 2 starten is de taak van je werkgever" in employee
     assert "Art. 32 Wet SUWI" in employee
     employer = personal_reply(t, "spoor2", role=WERKGEVER)["text"]
+    assert "Wat nu: de werkgever start spoor 2 direct" in employer
     assert "Wat jij kunt doen" not in employer
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from bot.conversation.sick_days import read_date, read_sick_periods
-from bot.conversation.special_cases import mentioned_cases
+from bot.conversation.special_cases import AOW_REACHED, mentioned_cases, past_aow_age
 from bot.deadlines.engine import short_date_nl
 from bot.deadlines.rules import fact
 from bot.deadlines.validation import PLANNED_ALLOWED
@@ -208,6 +208,8 @@ def mentioned_facts(text: str, today: date, earliest: date | None = None) -> Men
         facts["contract_end_label"] = short_date_nl(others["contract_end"])
     if "aow_date" in others:
         facts["aow_date"] = others["aow_date"].isoformat()
+    elif past_aow_age(text):  # "ik heb al aow": the engine gets an AOW date on the first sick day
+        facts[AOW_REACHED] = True
     if others and isinstance(read_sick_periods(sick_text, today), NoDate):
         date_used = True  # the only date was the contract end or the AOW date
     if not _FALLING_ILL.search(lowered) and not date_used:

@@ -463,7 +463,8 @@ class _Turn:
         if question is not None:
             self.state = replace(self.state, awaiting=question)
             return self.done(*self.noted, *self.intro_reply(), replies.follow_up_question(question))
-        tip = replies.role_tip(self.role)
+        wia_applies = timeline.milestone("wia_aanvraag") is not None  # lapses at the AOW age
+        tip = replies.role_tip(self.role, wia_applies)
         notes = [tip] if tip and focus in (SPOOR2_CHECK, OVERVIEW) else []
         cases = known_cases(self.state)
         facts = self.state.facts
@@ -475,7 +476,7 @@ class _Turn:
             cautions=special_cases.cautions(cases, facts),
             source_ids=[
                 *special_cases.source_ids(cases, facts),
-                *(replies.role_tip_sources(self.role) if notes else ()),
+                *(replies.role_tip_sources(self.role, wia_applies) if notes else ()),
             ],
             role=self.role,
         )
@@ -595,12 +596,13 @@ def case_start(state: CaseState) -> date | None:
 def calendar_query(state: CaseState) -> dict[str, str]:
     """Query parameters of GET /api/timeline.ics for this case (the widget's agenda button)."""
     periods = ",".join(f"{start}..{end or ''}" for start, end in state.periods)
-    return {"sick_periods": periods, **facts_to_query(state.facts)}
+    facts = special_cases.engine_facts(state.facts, case_start(state))
+    return {"sick_periods": periods, **facts_to_query(facts)}
 
 
 def compute(state: CaseState, today: date) -> Timeline | TimelineInputError:
     raw: dict[str, Any] = {
-        **state.facts,
+        **special_cases.engine_facts(state.facts, case_start(state)),
         "sick_periods": [{"start": start, "end": end} for start, end in state.periods],
     }
     try:

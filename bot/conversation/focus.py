@@ -113,7 +113,9 @@ def asks_what_now(text: str) -> bool:
 # Words that make a question about a date rather than about what something is.
 _WHEN = re.compile(
     r"\bwanneer\b|\buiterlijk\b|\bdeadline|\bdatum\b|\bwelke dag\b|\bop tijd\b|\bte laat\b|"
-    r"\bhoe ?lang nog\b|\bhoe ?lang\b.*\b(krijg\w*|betal\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
+    r"\bhoe ?lang nog\b|"
+    r"\b(hoe ?lang|hoeveel (weken|maanden|dagen))\b.*"
+    r"\b(krijg\w*|betal\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
     r"\bklaar zijn\b|"
     r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"

@@ -80,19 +80,28 @@ ROLE_FOR_ADVICE = (
     "daarop af."
 )
 
+# Role tips: {wia} is the sentence about the WIA-aanvraag, left out when that step lapses
+# (after the AOW age, spec section 7).
 _ROLE_TIPS = {
     WERKNEMER: (
-        "De meeste stappen zet je werkgever, en jij werkt eraan mee (art. 7:660a BW). Eén stap "
-        "is van jou zelf: de WIA-aanvraag doe je zelf bij UWV, uiterlijk in week "
-        "{week_wia_aanvraag} (art. 64 WIA). UWV stuurt je daarover rond week {week_wia_brief} "
-        "een brief. Twijfel je of je werkgever de stappen op tijd zet? Vraag het je werkgever "
-        "of casemanager. Bij onenigheid kun je bij UWV een deskundigenoordeel aanvragen."
+        "De meeste stappen zet je werkgever, en jij werkt eraan mee (art. 7:660a BW).{wia} "
+        "Twijfel je of je werkgever de stappen op tijd zet? Vraag het je werkgever of "
+        "casemanager. Bij onenigheid kun je bij UWV een deskundigenoordeel aanvragen."
     ),
     WERKGEVER: (
         "Als werkgever bewaak jij deze termijnen. Leg elke stap vast in het "
-        "re-integratiedossier: UWV kijkt daar later naar. De WIA-aanvraag doet je werknemer "
-        "zelf (art. 64 WIA); jij zorgt voor het re-integratieverslag dat erbij hoort (art. 25 "
-        "WIA)."
+        "re-integratiedossier: UWV kijkt daar later naar.{wia}"
+    ),
+}
+_ROLE_TIPS_WIA = {
+    WERKNEMER: (
+        " Eén stap is van jou zelf: de WIA-aanvraag doe je zelf bij UWV, uiterlijk in week "
+        "{week_wia_aanvraag} (art. 64 WIA). UWV stuurt je daarover rond week {week_wia_brief} "
+        "een brief."
+    ),
+    WERKGEVER: (
+        " De WIA-aanvraag doet je werknemer zelf (art. 64 WIA); jij zorgt voor het "
+        "re-integratieverslag dat erbij hoort (art. 25 WIA)."
     ),
 }
 
@@ -241,20 +250,27 @@ CORRECTION_IN_FUTURE = (
 )
 
 
-# The sources of what the tips say (knowledge/sources.yml).
-_ROLE_TIP_SOURCES = {WERKNEMER: ("bw_7_660a", "wia_64"), WERKGEVER: ("wia_64", "wia_25")}
+# The sources of what the tips say (knowledge/sources.yml), without and with the WIA sentence.
+_ROLE_TIP_SOURCES = {WERKNEMER: ("bw_7_660a",), WERKGEVER: ()}
+_ROLE_TIP_WIA_SOURCES = {WERKNEMER: ("wia_64",), WERKGEVER: ("wia_64", "wia_25")}
 
 
-def role_tip_sources(role: str | None) -> tuple[str, ...]:
-    return _ROLE_TIP_SOURCES.get(role or "", ())
+def role_tip_sources(role: str | None, wia_applies: bool = True) -> tuple[str, ...]:
+    extra = _ROLE_TIP_WIA_SOURCES.get(role or "", ()) if wia_applies else ()
+    return (*_ROLE_TIP_SOURCES.get(role or "", ()), *extra)
 
 
-def role_tip(role: str | None) -> str | None:
+def role_tip(role: str | None, wia_applies: bool = True) -> str | None:
+    """The tip for the role. wia_applies=False (the WIA-aanvraag lapsed at the AOW age)
+    leaves out the WIA-aanvraag as a task."""
     tip = _ROLE_TIPS.get(role or "")
     if tip is None:
         return None
+    wia = _ROLE_TIPS_WIA[role or ""] if wia_applies else ""
     return tip.format(
-        week_wia_aanvraag=fact("week_wia_aanvraag"), week_wia_brief=fact("week_wia_brief")
+        wia=wia.format(
+            week_wia_aanvraag=fact("week_wia_aanvraag"), week_wia_brief=fact("week_wia_brief")
+        )
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.deadlines.rules import fact
@@ -96,6 +97,38 @@ CASES: tuple[SpecialCase, ...] = (
 )
 BY_ID = {case.id: case for case in CASES}
 
+# The conversation's fact "already past the AOW age" (key in the case facts). The engine knows
+# only an AOW date; an AOW date on or before the first sick day gives exactly this case (spec
+# section 7: at most six weeks of pay from the first sick day), see engine_facts.
+AOW_REACHED = "aow_reached"
+_AOW_WORD = r"(aow|pensioen ?(gerechtigde )?leeftijd|staatspensioen)"
+_PAST_AOW = re.compile(
+    rf"\b(heb|krijg|ontvang|geniet)( al| nu)?( mijn| de)? {_AOW_WORD}\b|"
+    rf"\bal {_AOW_WORD}\b|\baow-?gerechtigd|\b(ben|zijn) (al )?aow'?-?ers?\b|"
+    r"\baow[- ]?leeftijd (al )?(bereikt|gehaald|voorbij)|"
+    rf"\b(ouder dan|boven|voorbij) de {_AOW_WORD}"
+)
+# Still to come ("ik word op 1 juni al aow'er", "ik bereik 15 april de aow-leeftijd") or
+# supposed ("wat als ik al aow heb?").
+_NOT_YET_AOW = re.compile(
+    rf"\b(word|wordt|bereik)\b[^.?!]*\b{_AOW_WORD}|\b(als|stel|indien|mocht)\b[^.?!]*\b{_AOW_WORD}"
+)
+
+
+def past_aow_age(text: str) -> bool:
+    """ "ik ben 68 en heb al aow", "ik ben al aow'er": the AOW age was reached before."""
+    flat = flatten(text)
+    return bool(_PAST_AOW.search(flat)) and not _NOT_YET_AOW.search(flat)
+
+
+def engine_facts(facts: Mapping[str, Any], first_sick_day: date | None) -> dict[str, Any]:
+    """The case facts for the engine: "already past the AOW age" becomes an AOW date on the
+    first sick day (six weeks of pay from then on), unless the user named the AOW date."""
+    found = {k: v for k, v in facts.items() if k != AOW_REACHED}
+    if facts.get(AOW_REACHED) and not facts.get("aow_date") and first_sick_day is not None:
+        found["aow_date"] = first_sick_day.isoformat()
+    return found
+
 
 def mentioned_cases(text: str) -> list[str]:
     """The special cases a message mentions, in the order of CASES."""
@@ -158,7 +191,7 @@ def caution(case_id: str, facts: Mapping[str, Any]) -> str | None:
             "(art. 23 en 64 WIA). Bespreek een vroege aanvraag met de bedrijfsarts; UWV beslist."
         )
     if case_id == AOW:
-        if facts.get("aow_date"):
+        if facts.get("aow_date") or facts.get(AOW_REACHED):
             return None  # the engine computes with the AOW date and says so
         return (
             "**Let op: AOW-leeftijd.** Vanaf de AOW-datum betaalt de werkgever het loon bij "

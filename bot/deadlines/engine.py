@@ -323,10 +323,11 @@ def _before_aow(
     warnings = []
     if aow_date <= case.first_sick_day:
         pay = (
-            f"De werknemer had de AOW-leeftijd al bereikt ({format_date_nl(aow_date)}) toen "
-            f"de ziekte begon. Dan betaalt de werkgever het loon bij ziekte hoogstens {weeks} "
-            f"weken door, tot en met {format_date_nl(end_of_pay)} (art. 7:629 lid 2 BW). "
-            "Eindigt het contract eerder, dan stopt het loon ook eerder."
+            "De werknemer had de AOW-leeftijd al bereikt toen de ziekte begon op "
+            f"{format_date_nl(case.first_sick_day)}. Dan betaalt de werkgever het loon bij "
+            f"ziekte hoogstens {weeks} weken door, tot en met {format_date_nl(end_of_pay)} "
+            "(art. 7:629 lid 2 BW). Eindigt het contract eerder, dan stopt het loon ook eerder. "
+            "Vraag HR of UWV wat er daarna voor de werknemer geldt."
         )
     elif aow_date <= end_of_pay:
         pay = (

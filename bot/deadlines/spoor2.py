@@ -37,6 +37,10 @@ _AOW_ADVICE = (
     "spoor 2 ({deadline}), of eerder. Dan is spoor 2 niet nodig. De werkgever legt de afweging "
     "vast in het re-integratiedossier."
 )
+_AOW_REACHED_ADVICE = (
+    "De werknemer heeft de AOW-leeftijd al bereikt. Dan is spoor 2 niet nodig. De werkgever "
+    "legt de afweging vast in het re-integratiedossier."
+)
 STATUS_LABELS = {
     "gestart": "Spoor 2 is gestart",
     "niet_vereist": "Spoor 2 is nu niet nodig",
@@ -94,6 +98,8 @@ def _not_started(deadline: date, reference: date, facts: CaseFacts) -> Spoor2Ass
         )
         return Spoor2Assessment("niet_vereist", deadline, advice)
     if facts.aow_date is not None and aow_within_a_year(deadline, facts.aow_date):
+        if facts.aow_date <= reference:  # the date may stand for "already past the AOW age"
+            return Spoor2Assessment("niet_vereist", deadline, _AOW_REACHED_ADVICE)
         advice = _AOW_ADVICE.format(
             aow=format_date_nl(facts.aow_date), deadline=format_date_nl(deadline)
         )
@@ -173,13 +179,20 @@ def _labelled(assessment: Spoor2Assessment) -> Spoor2Assessment:
     return replace(assessment, status_label=label)
 
 
+def overdue_situation(deadline: date, days_late: int) -> str:
+    """The first sentence about a late spoor 2: when it was due and how long ago."""
+    return (
+        f"Spoor 2 had uiterlijk op {format_date_nl(deadline)} moeten starten: {days_late} "
+        "dagen geleden."
+    )
+
+
 def _overdue(deadline: date, reference: date) -> Spoor2Assessment:
     days_late = (reference - deadline).days
     return Spoor2Assessment(
         "achterstallig",
         deadline,
-        f"Spoor 2 had uiterlijk op {format_date_nl(deadline)} moeten starten: {days_late} "
-        "dagen geleden. UWV kan daarvoor een loonsanctie opleggen: tot "
+        f"{overdue_situation(deadline, days_late)} UWV kan daarvoor een loonsanctie opleggen: tot "
         f"{fact('weeks_loonsanctie_max')} weken extra loon doorbetalen. Wat nu: de werkgever "
         "start spoor 2 direct met een re-integratiebureau, laat een arbeidsdeskundig onderzoek "
         "doen als dat er nog niet is, en legt in het re-integratiedossier uit waarom spoor 2 "
