@@ -30,6 +30,9 @@ APOLOGY = "Sorry, er ging bij mij iets mis"
 ROLE_QUESTION = "Ben je zelf ziek"
 EMPLOYER_ROLE_BUTTON = '/inform_role{"role": "werkgever"}'
 ECHO_OPENINGS = ("Je eerste ziektedag is", "Klopt dat niet?")
+# The employee's variant of a repair (knowledge/milestones.yml, repair.werknemer): never for
+# these personas, who all speak about "mijn werknemer" / "medewerker" / "collega".
+EMPLOYEE_ONLY = "Vraag je werkgever"
 
 
 @dataclass
@@ -58,7 +61,7 @@ class Reply:
     def asks_first_sick_day(self) -> bool:
         """A question for the first sick day (or its confirmation)."""
         questions = re.findall(r"[^.?!\n]*ziektedag[^.?!\n]*\?", self.text)
-        return bool(questions) or "Noem de eerste ziektedag" in self.text
+        return bool(questions) or bool(re.search(r"Noem (de |je )?eerste ziektedag", self.text))
 
     def asks(self, question_start: str) -> bool:
         return bool(re.search(re.escape(question_start) + r"[^.?!\n]*\?", self.text))
@@ -106,18 +109,28 @@ class Conversation:
         self.check(needle not in reply.text, f"{what}: did not expect {needle!r}")
 
     def finish(self) -> None:
-        assert not self.failures, (
-            f"{len(self.failures)} failed check(s):\n- "
-            + "\n- ".join(self.failures)
-            + "\n\nTranscript:\n"
-            + "\n".join(self.transcript)
-        )
+        """Fail with every failed check and the whole transcript (no assert introspection:
+        the transcript is the readable part)."""
+        if self.failures:
+            pytest.fail(
+                f"{len(self.failures)} failed check(s):\n- "
+                + "\n- ".join(self.failures)
+                + "\n\nTranscript:\n"
+                + "\n".join(self.transcript),
+                pytrace=False,
+            )
 
     def _send(self, message: str) -> Reply:
         reply = Reply(self.server.chat(self.sender, message))
         buttons = f"\n    [buttons: {', '.join(reply.buttons)}]" if reply.buttons else ""
         self.transcript.append(f"USER: {message}\nBOT:  {reply.text}{buttons}")
         self.check(APOLOGY not in reply.text, f"no apology after {message!r}")
+        if "klopt dat?" in reply.text:
+            self.check("/affirm" in reply.buttons, f"Ja/Nee buttons with the check of {message!r}")
+        self.check(
+            EMPLOYEE_ONLY not in reply.text,
+            f"an employer is given the employer's actions, not the employee's, after {message!r}",
+        )
         return reply
 
 
@@ -323,6 +336,7 @@ def test_hr_late_wia_aanvraag_then_sent(live_server: LiveServer) -> None:
     c.check_in("zondag 18 oktober 2026", reply, "the WIA-aanvraag deadline")
     c.check_in("te laat", reply, "the answer says the WIA-aanvraag is late")
     c.check_in("re-integratieverslag", reply, "the employer's part of the repair")
+    c.check_in("7:629 lid 11", reply, "the risk: pay and waiting time shift (art. 7:629 lid 11 BW)")
     c.check(
         "Deze datum is al voorbij." not in reply.text or "Wat nu" in reply.text,
         "a passed deadline gets a next step",
@@ -419,6 +433,7 @@ def test_manager_asks_what_the_question_means(live_server: LiveServer) -> None:
     c.check_in("43 dagen", reply, "spoor 2 is 43 days late")
     c.check_in("zondag 11 oktober 2026", reply, "the spoor 2 deadline")
     reply = c.say("oke. en wat moet ik nu allemaal doen?")
+    c.check(not reply.asks_first_sick_day(), "the known first sick day is not asked again")
     c.check_in("zondag 30 augustus 2026", reply, "the passed end of the evaluation window")
     c.check("eerstejaarsevaluatie nu" in reply.text, "the repair of the evaluation not held")
     c.check(reply.says_spoor2_late(), "spoor 2 is among the late steps")
@@ -548,6 +563,7 @@ def test_hr_corrects_the_year_just_given(live_server: LiveServer) -> None:
     c.check_not_in("22 november 2027", reply, "not the deadline of the uncorrected year")
     c.check_in("re-integratieverslag", reply, "the employer's part of the repair")
     c.check("te laat" in reply.text, "the answer says the WIA-aanvraag is late")
+    c.check_in("7:629 lid 11", reply, "the risk: pay and waiting time shift (art. 7:629 lid 11 BW)")
     c.finish()
 
 
@@ -618,7 +634,9 @@ def test_hr_gets_a_loonsanctie_after_the_answer(live_server: LiveServer) -> None
     reply = c.say_yes_if_asked(reply)
     c.check_in("zondag 3 januari 2027", reply, "the last day of pay")
     if reply.asks("Is de WIA-aanvraag al ingediend"):
-        c.say("ja die is op tijd ingediend")
+        reply = c.say("ja die is op tijd ingediend")
+        if reply.asks("Op welke datum was dat"):
+            c.say("/skip")  # the "Sla over" button: she does not know the day
     c.say("UWV heeft ons net een loonsanctie van 26 weken opgelegd")
     reply = c.say("wat wordt dan de laatste dag?")
     c.check_in("zondag 4 juli 2027", reply, "end of pay moved by 26 weeks")
