@@ -67,7 +67,7 @@ class Reply:
         return bool(re.search(re.escape(question_start) + r"[^.?!\n]*\?", self.text))
 
     def says_spoor2_late(self) -> bool:
-        """ "Spoor 2 is te laat", "Uiterste start tweede spoor (te laat)" and the like."""
+        """True for "Spoor 2 is te laat", "Uiterste start tweede spoor (te laat)" and the like."""
         return bool(re.search(r"(spoor 2|tweede spoor)[^\n]{0,40}te laat", self.text, re.I))
 
     def says_periods_add_up(self) -> bool:
