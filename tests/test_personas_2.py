@@ -119,10 +119,10 @@ def assert_answer_first(turn: Turn, answer: str) -> None:
         assert asked == -1 or asked > position, f"asked {question!r} first:\n{turn.text}"
 
 
-def assert_no_employer_orders(turn: Turn) -> None:
-    lowered = turn.seen.lower()
+def assert_no_employer_orders(seen: Turn | str) -> None:
+    text = seen.seen if isinstance(seen, Turn) else seen
     for order in EMPLOYER_ORDERS:
-        assert order not in lowered, f"employee told {order!r}:\n{turn.seen}"
+        assert order not in text.lower(), f"employee told {order!r}:\n{text}"
 
 
 def assert_not_asked(turn: Turn, *words: str) -> None:
@@ -176,6 +176,7 @@ def test_vast_salary_question_first_then_the_date(live_server: LiveServer) -> No
     chat = Chat(live_server, "p2-vast-salary")
     turn = chat.say("hoe lang krijg ik nog salaris?")
     assert "ziektedag" in turn.seen  # it cannot answer without the first sick day
+    assert "niet mee helpen" not in turn.seen  # pay while sick is this assistant's subject
     assert "maandag 12 januari 2026" in chat.tell("ben ziek sinds 12 januari")
     turn = chat.history[-1]
     assert_answer_first(turn, "zondag 9 januari 2028")
@@ -239,16 +240,15 @@ def test_vast_no_plan_van_aanpak_yet(live_server: LiveServer) -> None:
     probleemanalyse was made on 5 October: the plan van aanpak was due two weeks later,
     Monday 19 October 2026 (earlier than week 8), and that fact is not asked again."""
     chat = Chat(live_server, "p2-vast-late-pva")
-    turn = chat.say(
+    text = chat.tell(
         "ik ben sinds 31 augustus ziek en er is nog steeds geen plan van aanpak. is dat erg?"
     )
-    text = turn.text
-    assert "maandag 31 augustus 2026" in turn.seen
+    assert "maandag 31 augustus 2026" in text
     assert "zondag 25 oktober 2026" in text
     assert "te laat" in text.lower() or "voorbij" in text.lower()
     assert "werkgever" in text and "deskundigenoordeel" in text
     assert "Deze datum is al voorbij." not in text or "Vraag" in text  # never only that
-    assert_no_employer_orders(turn)
+    assert_no_employer_orders(text)
 
     turn = chat.say("de probleemanalyse is wel gemaakt hoor, op 5 oktober")
     assert "maandag 19 oktober 2026" in turn.text
@@ -394,7 +394,9 @@ def test_two_periods_spoor2_not_started_what_now(live_server: LiveServer) -> Non
     She is told it is late and what she can do (ask her employer, a deskundigenoordeel),
     never to start spoor 2 herself; "spoor 2 is nog niet gestart" is not asked again."""
     chat = Chat(live_server, "p2-periods-spoor2")
-    chat.tell("ik ben ziek sinds 20 mei 2025, daarvoor van 3 maart t/m 25 april 2025 ook")
+    seen = chat.tell("ik ben ziek sinds 20 mei 2025, daarvoor van 3 maart t/m 25 april 2025 ook")
+    assert "maandag 3 maart 2025" in seen
+    assert_no_employer_orders(seen)  # the overview speaks to her, not to her employer
     turn = chat.say("spoor 2 is nog niet gestart")
     text = turn.text
     assert "woensdag 6 mei 2026" in text
@@ -440,7 +442,10 @@ def test_aow_date_told_after_the_first_answer(live_server: LiveServer) -> None:
     assert "maandag 5 januari 2026" in chat.tell("ik ben ziek sinds 5 januari")
     turn = chat.say("tot wanneer krijg ik loon?")
     assert_answer_first(turn, "zondag 2 januari 2028")
-    chat.say("o wacht, ik word op 1 juni 2027 al aow'er")
+    turn = chat.say("o wacht, ik word op 1 juni 2027 al aow'er")
+    # From the AOW age the WIA steps lapse (spec 7): no WIA-aanvraag as his own step.
+    assert "maandag 12 juli 2027" in turn.text
+    assert "WIA-aanvraag doe je zelf" not in turn.text
     turn = chat.say("en tot wanneer krijg ik dan loon?")
     assert_answer_first(turn, "maandag 12 juli 2027")
     assert "zondag 2 januari 2028" not in turn.text
