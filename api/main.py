@@ -21,7 +21,9 @@ from api import logging_setup  # first: it quiets third-party warnings before Ra
 from api.action_webhook import create_action_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
+from api.conversation_access import ConversationGuard
 from api.conversation_routes import create_conversation_router
+from api.conversation_token import TOKEN_HEADER, load_secret
 from api.errors import install_error_handlers
 from api.retention import purge_periodically
 from api.security import SecurityMiddleware
@@ -60,8 +62,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         openapi_url="/openapi.json" if settings.enable_docs else None,
     )
     app.state.assistant = assistant
-    app.include_router(create_chat_router(assistant, settings))
-    app.include_router(create_conversation_router(assistant))
+    guard = ConversationGuard(settings, load_secret(settings))
+    app.include_router(create_chat_router(assistant, settings, guard))
+    app.include_router(create_conversation_router(assistant, guard))
     app.include_router(create_timeline_router())
     install_error_handlers(app)
     app.include_router(create_action_router())
@@ -91,7 +94,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Content-Type", "Authorization"],
+            allow_headers=["Content-Type", "Authorization", TOKEN_HEADER],
+            expose_headers=[TOKEN_HEADER],
         )
     # Outermost: its headers and refusals apply to every response, CORS ones included.
     app.add_middleware(SecurityMiddleware, settings=settings)

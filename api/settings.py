@@ -26,7 +26,7 @@ class Settings:
     rate_per_sender: RateLimit = field(default_factory=lambda: RateLimit(20, 60))
     rate_per_client: RateLimit = field(default_factory=lambda: RateLimit(600, 60))
     cors_origins: tuple[str, ...] = ()
-    api_token: str | None = None
+    api_token: str | None = field(default=None, repr=False)
     identity_header: str | None = None
     frame_ancestors: str = "'self'"
     action_webhook_open: bool = False
@@ -38,6 +38,9 @@ class Settings:
     lock_wait_seconds: float = 20.0
     # A held lock expires after this unless renewed (every third of it) by a running turn.
     lock_lifetime_seconds: float = 10.0
+    # Signs conversation tokens and pseudonymises identities (api/conversation_token.py).
+    # None: generated once and kept in BOT_DATA_DIR. Replicas must share one value.
+    conversation_secret: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -73,6 +76,7 @@ class Settings:
             turn_timeout_seconds=float(os.environ.get("TURN_TIMEOUT_SECONDS", "20")),
             lock_wait_seconds=float(os.environ.get("LOCK_WAIT_SECONDS", "20")),
             lock_lifetime_seconds=float(os.environ.get("LOCK_LIFETIME_SECONDS", "10")),
+            conversation_secret=os.environ.get("CONVERSATION_SECRET") or None,
         )
 
 

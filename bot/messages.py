@@ -37,3 +37,17 @@ DELETE_BUSY = (
 STORE_UNAVAILABLE = (
     "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
 )
+
+NO_CONVERSATION_ACCESS = (
+    "Je hebt geen toegang tot dit gesprek. Alleen wie het gesprek begon, kan het lezen, "
+    "voortzetten of verwijderen. Begin een nieuw gesprek."
+)
+
+CONVERSATION_ACCESS_EXPIRED = (
+    "De toegang tot dit gesprek is verlopen, omdat het te oud is. Begin een nieuw gesprek."
+)
+
+SHARED_SENDER = (
+    'Het gespreks-id "default" is niet toegestaan, omdat iedereen het zou delen. Laat het '
+    "veld sender weg (je krijgt dan een eigen gesprek) of kies een eigen, willekeurig id."
+)

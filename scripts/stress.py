@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 
+from api.conversation_token import TOKEN_HEADER, issue_token
 from bot.messages import APOLOGY
 from scripts.live_server import ROOT, LiveServer
 from scripts.scaleout_env import HOW_TO, scaleout_env, scratch_database, servers_reachable
@@ -199,8 +200,14 @@ async def stressed(
         elapsed = time.monotonic() - began
         checks: Counter[str] = Counter()
         reader = cluster.replicas[0]
+        # Read back as the operator: the cluster's secret makes a token for any conversation
+        # (the senders' own tokens went to whichever request started each conversation).
+        secret = reader.env_extra["CONVERSATION_SECRET"].encode()
         for sender, sent in conversations.items():
-            response = await client.get(f"{reader.url}/api/conversations/{sender}")
+            token = issue_token(secret, sender, None, time.time())
+            response = await client.get(
+                f"{reader.url}/api/conversations/{sender}", headers={TOKEN_HEADER: token}
+            )
             checks.update(check_history(response.json()["messages"], sent, tally, sender))
     latencies = sorted(tally.latencies)
     return {

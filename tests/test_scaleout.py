@@ -52,10 +52,7 @@ def replicas(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 
 def history(server: LiveServer, sender: str) -> list[dict[str, Any]]:
-    messages: list[dict[str, Any]] = httpx.get(f"{server.url}/api/conversations/{sender}").json()[
-        "messages"
-    ]
-    return messages
+    return server.history(sender)  # with the token the conversation's chat got
 
 
 def test_one_conversation_alternates_between_replicas(replicas: list[LiveServer]) -> None:
