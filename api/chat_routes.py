@@ -54,6 +54,14 @@ class AccessRefusedError(Exception):
         self.access = access
 
 
+class TooManyMessagesError(Exception):
+    """Over RATE_LIMIT_SENDER for this conversation; `wait` seconds until the next one."""
+
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
 def refused(access: Access) -> JSONResponse:
     return JSONResponse({"detail": access.detail}, status_code=403)
 
@@ -110,11 +118,6 @@ def create_chat_router(
         if body.sender == SHARED_DEFAULT_SENDER:
             return JSONResponse({"detail": SHARED_SENDER}, status_code=422)
         sender = body.sender or new_conversation_id()
-        wait = per_sender.retry_after(sender)
-        if wait is not None:
-            return JSONResponse(
-                {"detail": TOO_MANY}, status_code=429, headers={"Retry-After": str(wait)}
-            )
         key = guard.identity_key(request.headers)
         check = guard.check(request.headers, sender, key)
         admitted: list[Access] = []
@@ -127,6 +130,10 @@ def create_chat_router(
                 logger.info("message refused: %s", access.reason)
                 raise AccessRefusedError(access)
             admitted.append(access)
+            # Counted only once admitted: a stranger cannot use up a conversation's limit.
+            wait = per_sender.retry_after(sender)
+            if wait is not None:
+                raise TooManyMessagesError(wait)
 
         result = await answer(sender, body, admit)
         if admitted and admitted[0].issue_token:
@@ -140,6 +147,10 @@ def create_chat_router(
             messages = await assistant.handle(sender, body.message, body.metadata, admit=admit)
         except AccessRefusedError as exc:
             return refused(exc.access)
+        except TooManyMessagesError as exc:
+            return JSONResponse(
+                {"detail": TOO_MANY}, status_code=429, headers={"Retry-After": str(exc.wait)}
+            )
         except ModelNotReadyError:
             return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
         except NOT_PROCESSED_ERRORS as exc:

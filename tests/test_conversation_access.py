@@ -214,3 +214,23 @@ def test_rate_limit_per_identity_behind_one_proxy(tmp_path: Path) -> None:
     # Changing the sender id does not dodge it: the identity is counted.
     assert [send("alice", f"a{i}") for i in range(3)] == [200, 200, 429]
     assert [send("bob", f"b{i}") for i in range(2)] == [200, 200]  # same proxy address
+
+
+def test_a_stranger_cannot_use_up_a_conversations_limit(tmp_path: Path) -> None:
+    settings = replace(
+        Settings.from_env(),
+        data_dir=tmp_path,
+        identity_header="x-remote-user",
+        rate_per_sender=RateLimit(2, 60),
+    )
+    assistant = EchoAssistant(settings)
+    assistant.agent = object()
+    client = TestClient(create_app(settings, assistant))
+
+    def send(user: str) -> int:
+        body = {"sender": "w-alice", "message": "hoi"}
+        return client.post(WEBHOOK, json=body, headers={"X-Remote-User": user}).status_code
+
+    assert send("alice") == 200
+    assert [send("bob") for _ in range(3)] == [403, 403, 403]  # refused, and not counted
+    assert [send("alice") for _ in range(2)] == [200, 429]
