@@ -234,3 +234,29 @@ def test_a_stranger_cannot_use_up_a_conversations_limit(tmp_path: Path) -> None:
     assert send("alice") == 200
     assert [send("bob") for _ in range(3)] == [403, 403, 403]  # refused, and not counted
     assert [send("alice") for _ in range(2)] == [200, 429]
+
+
+def test_a_widget_on_another_intranet_host_can_keep_and_send_its_token(tmp_path: Path) -> None:
+    origin = "https://intranet.example"
+    settings = replace(Settings.from_env(), data_dir=tmp_path, cors_origins=(origin,))
+    assistant = EchoAssistant(settings)
+    assistant.agent = object()
+    client = TestClient(create_app(settings, assistant))
+    preflight = client.options(
+        "/api/conversations/w-1",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "x-conversation-token",
+        },
+    )
+    assert preflight.status_code == 200
+    assert "x-conversation-token" in preflight.headers["access-control-allow-headers"].lower()
+    answer = client.post(
+        WEBHOOK,
+        json={"sender": "w-1", "message": "hoi"},
+        headers={"Origin": origin, "X-Conversation-Token": "new"},
+    )
+    assert answer.status_code == 200 and answer.headers["x-conversation-token"].startswith("v1.")
+    exposed = answer.headers["access-control-expose-headers"].lower()
+    assert "x-conversation-token" in exposed  # else the browser hides it from the widget
