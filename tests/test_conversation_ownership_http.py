@@ -90,7 +90,12 @@ def start(tmp_path: Path, name: str, env: dict[str, str]) -> LiveServer:
 
 @pytest.fixture(
     scope="module",
-    params=["sqlite", "sqlite+identity", "postgresql", "postgresql+identity"],
+    params=[
+        "sqlite",
+        "sqlite+identity",
+        pytest.param("postgresql", marks=pytest.mark.scaleout),
+        pytest.param("postgresql+identity", marks=pytest.mark.scaleout),
+    ],
 )
 def service(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
