@@ -470,6 +470,8 @@
   function restore() {
     var id = sessionStorage.getItem(STORAGE_KEY);
     if (!id || !sessionStorage.getItem(TOKEN_KEY)) {
+      // Without its token the conversation can be neither shown nor continued: a new one.
+      sessionStorage.removeItem(STORAGE_KEY);
       greet();
       return;
     }

@@ -245,6 +245,26 @@ def test_new_conversation_and_delete(page: Page, live_server: LiveServer) -> Non
     expect(page.locator(".pw-user")).to_have_count(0)
 
 
+def test_a_conversation_whose_token_is_lost_is_not_shown_and_a_new_one_starts(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/")
+    ask(page, "wat is passend werk?")
+    wait_answer(page, 1)
+    first = stored_conversation(page)
+    page.evaluate("sessionStorage.removeItem('poortwachter-token')")
+    page.reload()
+    expect(page.locator(".pw-user")).to_have_count(0)  # not shown without its token
+    ask(page, "wat is spoor 1?")
+    wait_answer(page, 1)
+    expect(page.get_by_role("alert")).to_be_hidden()  # no refusal: a new conversation
+    second = stored_conversation(page)
+    assert second[0] != first[0] and second[1]
+    assert [m["text"] for m in history(live_server, second) if m["role"] == "user"] == [
+        "wat is spoor 1?"
+    ]
+
+
 def test_untrusted_text_never_runs(page: Page, live_server: LiveServer) -> None:
     payloads = [
         "<script>alert(1)</script>",
