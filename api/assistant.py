@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from api import rasa_runtime
 from api.conversation_lock import ConversationLocks, locks_from_endpoints
+from api.conversation_owners import ConversationOwners, MemoryConversationOwners, owners_for
 from api.conversation_store import (
     ConversationConflictError,
     delete_conversation,
@@ -22,6 +24,8 @@ from bot.faq_search import warm_up
 logger = logging.getLogger(__name__)
 
 Message = dict[str, Any]
+# Called under the conversation's lock before a turn runs; raises to refuse the message.
+Admission = Callable[[], Awaitable[None]]
 
 
 class ModelNotReadyError(RuntimeError):
@@ -47,6 +51,8 @@ class Assistant:
     settings: Settings
     agent: Any = None
     locks: ConversationLocks = field(init=False)
+    # Who started each conversation; in the tracker store's database once the model loaded.
+    owners: ConversationOwners = field(default_factory=MemoryConversationOwners)
     error: str | None = None
     loaded: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -62,7 +68,14 @@ class Assistant:
     async def load(self) -> None:
         try:
             self.locks = await asyncio.to_thread(_conversation_locks, self.settings)
-            self.agent = await _load_agent(self.settings)
+            agent = await _load_agent(self.settings)
+            self.owners = await asyncio.to_thread(owners_for, agent.tracker_store)
+            self.agent = agent
+            if _shared_store(agent.tracker_store) and not self.settings.conversation_secret:
+                logger.warning(
+                    "CONVERSATION_SECRET is not set: this replica made its own secret, and "
+                    "replicas that do not share one refuse each other's conversation tokens"
+                )
             logger.info(
                 "Model loaded. Open the chat at http://%s:%s/",
                 self.settings.host,
@@ -77,9 +90,16 @@ class Assistant:
         finally:
             self.loaded.set()
 
-    async def handle(self, sender_id: str, text: str, metadata: Message | None) -> list[Message]:
+    async def handle(
+        self,
+        sender_id: str,
+        text: str,
+        metadata: Message | None,
+        admit: Admission | None = None,
+    ) -> list[Message]:
         """One user turn through Rasa, under the conversation's lock; returns the REST
-        channel's bot messages.
+        channel's bot messages. `admit` runs first under the lock (the ownership check: a
+        delete cannot slip between it and the turn) and raises to refuse the message.
 
         Raises LockUnavailableError, TurnTimeoutError, LockLostError or
         ConversationConflictError when the message was not processed (the route answers 503
@@ -90,6 +110,8 @@ class Assistant:
         if self.agent is None:
             raise ModelNotReadyError(self.error or "model loading")
         async with self.locks.hold(sender_id):
+            if admit is not None:
+                await admit()
             for attempt in range(1, SAVE_ATTEMPTS + 1):
                 collector = CollectingOutputChannel()
                 message = UserMessage(
@@ -134,6 +156,7 @@ class Assistant:
         # Under the lock: a turn in flight finishes (and saves) first, then all is deleted.
         async with self.locks.hold(sender_id):
             await delete_conversation(self.agent.tracker_store, sender_id)
+            await self.owners.forget(sender_id)
 
     async def purge_before(self, cutoff: float) -> int:
         if self.agent is None:
@@ -218,6 +241,12 @@ def _tracker_store(config: Any, broker: Any) -> Any:
 
         return SequencedSQLTrackerStore(host=config.url, event_broker=broker, **config.kwargs)
     return TrackerStore.create(config, event_broker=broker)
+
+
+def _shared_store(tracker_store: Any) -> bool:
+    """A database other replicas may use too (not this machine's SQLite file)."""
+    engine = getattr(tracker_store, "engine", None)
+    return engine is not None and engine.dialect.name != "sqlite"
 
 
 def _action_endpoint(settings: Settings) -> Any:

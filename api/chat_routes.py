@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, BackgroundTasks, Request
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StrictStr
 
-from api.assistant import Assistant, ModelNotReadyError, TurnTimeoutError
+from api.assistant import Admission, Assistant, ModelNotReadyError, TurnTimeoutError
+from api.conversation_access import Access, ConversationGuard, chat_access, new_conversation_id
 from api.conversation_lock import LockLostError, LockUnavailableError
 from api.conversation_store import ConversationConflictError, is_store_failure
+from api.conversation_token import TOKEN_HEADER, TokenStatus
 from api.insights import (
     APOLOGY_SENT,
     MODEL_LOADING_SENT,
@@ -24,13 +26,15 @@ from api.insights import (
 from api.rate_limit import RateLimiter
 from api.security import TOO_MANY
 from api.settings import Settings
-from bot.messages import APOLOGY, MODEL_LOADING, NOT_PROCESSED, STORE_UNAVAILABLE
+from bot.messages import APOLOGY, MODEL_LOADING, NOT_PROCESSED, SHARED_SENDER, STORE_UNAVAILABLE
 
 TOO_LONG = "Je bericht is te lang. Houd het korter dan {limit} tekens."
 
 logger = logging.getLogger(__name__)
 
 SENDER_PATTERN = r"^[A-Za-z0-9_.:@-]{1,128}$"
+# Rasa's REST channel puts every message without a sender into this one conversation.
+SHARED_DEFAULT_SENDER = "default"
 
 # The message was not processed and nothing of it was saved: 503, to be sent again.
 NOT_PROCESSED_ERRORS = (
@@ -51,10 +55,32 @@ def unavailable(detail: str, retry_after: int) -> JSONResponse:
     )
 
 
+class AccessRefusedError(Exception):
+    """The message may not continue this conversation (raised under its lock)."""
+
+    def __init__(self, access: Access) -> None:
+        super().__init__(access.reason)
+        self.access = access
+
+
+class TooManyMessagesError(Exception):
+    """Over RATE_LIMIT_SENDER for this conversation; `wait` seconds until the next one."""
+
+    def __init__(self, wait: int) -> None:
+        super().__init__(wait)
+        self.wait = wait
+
+
+def refused(access: Access) -> JSONResponse:
+    return JSONResponse({"detail": access.detail}, status_code=403)
+
+
 class RestMessage(BaseModel):
     # Strict: a number where text belongs is an error, not silently "5".
-    sender: StrictStr = Field(
-        "default", regex=SENDER_PATTERN, description="Gespreks-id van de gebruiker"
+    sender: StrictStr | None = Field(
+        None,
+        regex=SENDER_PATTERN,
+        description="Gespreks-id van de gebruiker; zonder id begint een nieuw gesprek",
     )
     message: StrictStr = Field(..., description="De tekst van de gebruiker")
     metadata: dict[str, Any] | None = None
@@ -83,7 +109,10 @@ def attach_custom_payloads(messages: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 def create_chat_router(
-    assistant: Assistant, settings: Settings, insights: Insights | None = None
+    assistant: Assistant,
+    settings: Settings,
+    guard: ConversationGuard,
+    insights: Insights | None = None,
 ) -> APIRouter:
     insights = insights or Insights(settings)
     router = APIRouter(tags=["chat"])
@@ -95,17 +124,50 @@ def create_chat_router(
         response_model_exclude_none=True,
         summary="Stuur een bericht (Rasa REST-kanaal)",
     )
-    async def rest_webhook(body: RestMessage, request: Request, background: BackgroundTasks) -> Any:
+    async def rest_webhook(
+        body: RestMessage, request: Request, response: Response, background: BackgroundTasks
+    ) -> Any:
         if len(body.message) > settings.max_message_chars:
             detail = TOO_LONG.format(limit=settings.max_message_chars)
             return JSONResponse({"detail": detail}, status_code=422)
-        wait = per_sender.retry_after(body.sender)
-        if wait is not None:
-            return JSONResponse(
-                {"detail": TOO_MANY}, status_code=429, headers={"Retry-After": str(wait)}
-            )
+        if body.sender == SHARED_DEFAULT_SENDER:
+            return JSONResponse({"detail": SHARED_SENDER}, status_code=422)
+        sender = body.sender or new_conversation_id()
+        key = guard.identity_key(request.headers)
+        check = guard.check(request.headers, sender, key)
+        admitted: list[Access] = []
+
+        async def admit() -> None:
+            keeps_tokens = check.status is not TokenStatus.ABSENT
+            claim = await assistant.owners.claim(sender, key, protected=keeps_tokens)
+            access = chat_access(claim, key, check)
+            if not access.allowed:
+                logger.info("message refused: %s", access.reason)
+                raise AccessRefusedError(access)
+            admitted.append(access)
+            # Counted only once admitted: a stranger cannot use up a conversation's limit.
+            wait = per_sender.retry_after(sender)
+            if wait is not None:
+                raise TooManyMessagesError(wait)
+
+        result = await answer(sender, body, admit, background)
+        if admitted and admitted[0].issue_token:
+            # Also on a 503: the client keeps it for when it sends the message again.
+            target = result if isinstance(result, Response) else response
+            target.headers[TOKEN_HEADER] = guard.token(sender, key)
+        return result
+
+    async def answer(
+        sender: str, body: RestMessage, admit: Admission, background: BackgroundTasks
+    ) -> Any:
         try:
-            messages = await assistant.handle(body.sender, body.message, body.metadata)
+            messages = await assistant.handle(sender, body.message, body.metadata, admit=admit)
+        except AccessRefusedError as exc:
+            return refused(exc.access)
+        except TooManyMessagesError as exc:
+            return JSONResponse(
+                {"detail": TOO_MANY}, status_code=429, headers={"Retry-After": str(exc.wait)}
+            )
         except ModelNotReadyError:
             insights.count_after_response(background, MODEL_LOADING_SENT)
             return unavailable(MODEL_LOADING, RETRY_AFTER_LOADING)
@@ -126,7 +188,7 @@ def create_chat_router(
         if not messages:
             # Rasa answers with silence when an action fails; users get an apology.
             insights.count_after_response(background, APOLOGY_SENT)
-            return [{"recipient_id": body.sender, "text": APOLOGY}]
+            return [{"recipient_id": sender, "text": APOLOGY}]
         marker = take_turn_marker(messages)
         insights.count_after_response(background, marker)
         if settings.collect_unanswered:

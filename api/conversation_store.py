@@ -8,6 +8,7 @@ import asyncio
 import json
 from typing import Any
 
+from api.conversation_owners import owners_for
 from api.rasa_runtime.fail_safe_store import innermost_store
 
 
@@ -70,12 +71,15 @@ async def delete_conversation(tracker_store: Any, sender_id: str) -> None:
 
 
 async def purge_before(tracker_store: Any, cutoff: float) -> int:
-    """Delete every conversation whose last event is older than `cutoff` (a Unix time);
-    returns how many were deleted."""
+    """Delete every conversation whose last event is older than `cutoff` (a Unix time), and
+    the owners of conversations with no messages left; returns how many were deleted."""
     store = innermost_store(tracker_store)
     if _is_sql(store):
         stale = await asyncio.to_thread(_stale_sql, store, cutoff)
-        return await asyncio.to_thread(_delete_sql, store, stale)
+        deleted = await asyncio.to_thread(_delete_sql, store, stale)
+        owners = await asyncio.to_thread(owners_for, store)
+        await owners.purge(cutoff)
+        return deleted
     if isinstance(getattr(store, "store", None), dict):
         stale_ids = [k for k, v in store.store.items() if _last_timestamp(v) < cutoff]
         for sender_id in stale_ids:

@@ -25,7 +25,9 @@ from api.action_webhook import create_action_router
 from api.admin_routes import create_admin_router
 from api.assistant import Assistant
 from api.chat_routes import create_chat_router
+from api.conversation_access import ConversationGuard
 from api.conversation_routes import create_conversation_router
+from api.conversation_token import TOKEN_HEADER, load_secret
 from api.errors import install_error_handlers
 from api.insights import Insights
 from api.insights_routes import create_insights_router
@@ -75,10 +77,11 @@ def create_app(
     )
     app.state.assistant = assistant
     app.state.insights = insights
-    app.include_router(create_chat_router(assistant, settings, insights))
+    guard = ConversationGuard(settings, load_secret(settings))
+    app.include_router(create_chat_router(assistant, settings, guard, insights))
     app.include_router(create_insights_router(insights, settings))
     app.include_router(create_admin_router(insights, settings))
-    app.include_router(create_conversation_router(assistant))
+    app.include_router(create_conversation_router(assistant, guard))
     app.include_router(create_timeline_router())
     install_error_handlers(app)
     app.include_router(create_action_router())
@@ -108,7 +111,8 @@ def create_app(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Content-Type", "Authorization"],
+            allow_headers=["Content-Type", "Authorization", TOKEN_HEADER],
+            expose_headers=[TOKEN_HEADER],
         )
     # Outermost: its headers and refusals apply to every response, CORS ones included.
     app.add_middleware(SecurityMiddleware, settings=settings)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -46,6 +47,21 @@ def security_headers(settings: Settings, path: str) -> list[tuple[bytes, bytes]]
         (b"referrer-policy", b"same-origin"),
         (b"cross-origin-opener-policy", b"same-origin"),
     ]
+
+
+def request_identity(settings: Settings, headers: Mapping[str, str]) -> str | None:
+    """The user's identity from the reverse proxy's header (TRUSTED_IDENTITY_HEADER); None
+    when that is not configured. `headers` must answer lower-case names."""
+    if settings.identity_header is None:
+        return None
+    return headers.get(settings.identity_header, "").strip() or None
+
+
+def rate_limit_key(settings: Settings, headers: Mapping[str, str], client: str) -> str:
+    """Requests count per identity when one is known, else per client address (behind a
+    proxy every user shares its address)."""
+    identity = request_identity(settings, headers)
+    return f"identity:{identity}" if identity is not None else f"address:{client}"
 
 
 class SecurityMiddleware:
@@ -99,7 +115,7 @@ class SecurityMiddleware:
             return None
         if not self.authorised(headers):
             return 401, NO_ACCESS, [(b"www-authenticate", b"Bearer")]
-        wait = self.per_client.retry_after(client)
+        wait = self.per_client.retry_after(rate_limit_key(self.settings, headers, client))
         if wait is not None:
             return 429, TOO_MANY, [(b"retry-after", str(wait).encode())]
         return None
@@ -110,8 +126,9 @@ class SecurityMiddleware:
             given = headers.get("authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
                 return False
-        header = self.settings.identity_header
-        return header is None or bool(headers.get(header, "").strip())
+        return self.settings.identity_header is None or bool(
+            request_identity(self.settings, headers)
+        )
 
     async def buffered(self, receive: Receive) -> Receive | None:
         """Read a body sent without Content-Length, up to the cap; None when it is larger.

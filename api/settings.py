@@ -26,7 +26,7 @@ class Settings:
     rate_per_sender: RateLimit = field(default_factory=lambda: RateLimit(20, 60))
     rate_per_client: RateLimit = field(default_factory=lambda: RateLimit(600, 60))
     cors_origins: tuple[str, ...] = ()
-    api_token: str | None = None
+    api_token: str | None = field(default=None, repr=False)
     identity_header: str | None = None
     frame_ancestors: str = "'self'"
     action_webhook_open: bool = False
@@ -45,6 +45,9 @@ class Settings:
     collect_unanswered: bool = False
     # Votes and consented questions per client address per seconds (per replica).
     rate_feedback: RateLimit = field(default_factory=lambda: RateLimit(30, 60))
+    # Signs conversation tokens and pseudonymises identities (api/conversation_token.py).
+    # None: generated once and kept in BOT_DATA_DIR. Replicas must share one value.
+    conversation_secret: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -82,6 +85,7 @@ class Settings:
             admin_users=_names(os.environ.get("ADMIN_USERS", "")),
             collect_unanswered=os.environ.get("COLLECT_UNANSWERED", "") == "1",
             rate_feedback=RateLimit.parse(os.environ.get("RATE_LIMIT_FEEDBACK", "30/60")),
+            conversation_secret=os.environ.get("CONVERSATION_SECRET") or None,
         )
 
 

@@ -44,3 +44,17 @@ ENGLISH_NOT_UNDERSTOOD = (
     "Sorry, I only understand Dutch. Please ask your question in Dutch, for example: "
     "‘Tot wanneer krijg ik loon?’ or ‘Ik ben sinds 3 maart 2025 ziek, wat moet ik nu doen?’."
 )
+
+NO_CONVERSATION_ACCESS = (
+    "Je hebt geen toegang tot dit gesprek. Alleen wie het gesprek begon, kan het lezen, "
+    "voortzetten of verwijderen. Begin een nieuw gesprek."
+)
+
+CONVERSATION_ACCESS_EXPIRED = (
+    "De toegang tot dit gesprek is verlopen, omdat het te oud is. Begin een nieuw gesprek."
+)
+
+SHARED_SENDER = (
+    'Het gespreks-id "default" is niet toegestaan, omdat iedereen het zou delen. Laat het '
+    "veld sender weg (je krijgt dan een eigen gesprek) of kies een eigen, willekeurig id."
+)

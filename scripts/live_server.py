@@ -13,9 +13,14 @@ from typing import Any
 
 import httpx
 
+from api.conversation_token import TOKEN_HEADER, issue_token
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_TODAY = "2026-11-23"
 READY_TIMEOUT_S = 180.0
+# The latest conversation token the service handed out per sender id, shared by every
+# LiveServer in this process: replicas of one cluster accept each other's tokens.
+CONVERSATION_TOKENS: dict[str, str] = {}
 
 
 def free_port() -> int:
@@ -85,8 +90,36 @@ class LiveServer:
             timeout=60,
         )
         assert response.status_code == 200, response.text
+        remember_token(sender, response)
         result: list[dict[str, Any]] = response.json()
         return result
+
+    def history(self, sender: str) -> list[dict[str, Any]]:
+        """The conversation as the widget reads it back, with the token its chat got."""
+        response = httpx.get(
+            f"{self.url}/api/conversations/{sender}", headers=token_header(sender), timeout=60
+        )
+        assert response.status_code == 200, response.text
+        messages: list[dict[str, Any]] = response.json()["messages"]
+        return messages
+
+    def history_as_operator(self, sender: str) -> list[dict[str, Any]]:
+        """The conversation read with a token made from the service's CONVERSATION_SECRET, as
+        an administrator could: for checks on conversations whose token nobody got."""
+        secret = self.env_extra["CONVERSATION_SECRET"].encode()
+        token = issue_token(secret, sender, None, time.time())
+        response = httpx.get(
+            f"{self.url}/api/conversations/{sender}", headers={TOKEN_HEADER: token}, timeout=60
+        )
+        assert response.status_code == 200, response.text
+        messages: list[dict[str, Any]] = response.json()["messages"]
+        return messages
+
+    def delete(self, sender: str) -> httpx.Response:
+        """Delete the conversation with the token its chat got."""
+        return httpx.delete(
+            f"{self.url}/api/conversations/{sender}", headers=token_header(sender), timeout=60
+        )
 
     def rss_bytes(self) -> int:
         """Resident memory of the service process, from /proc (Linux)."""
@@ -98,6 +131,17 @@ class LiveServer:
 
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_text().splitlines()[-lines:])
+
+
+def remember_token(sender: str, response: httpx.Response) -> None:
+    token = response.headers.get(TOKEN_HEADER)
+    if token:
+        CONVERSATION_TOKENS[sender] = token
+
+
+def token_header(sender: str) -> dict[str, str]:
+    token = CONVERSATION_TOKENS.get(sender)
+    return {TOKEN_HEADER: token} if token else {}
 
 
 def rss_bytes(pid: int) -> int:

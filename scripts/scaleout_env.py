@@ -3,6 +3,7 @@ environment that points replicas of the service at it (endpoints.scaleout.yml)."
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import uuid
@@ -49,7 +50,13 @@ def scratch_database(prefix: str = "poortwachter_test") -> Iterator[str]:
 
 
 def scaleout_env(database: str, pg_port: int = PG_PORT) -> dict[str, str]:
+    """The environment of every replica of one cluster: one database, one Redis, and one
+    conversation secret (replicas that do not share it refuse each other's tokens). The
+    secret follows from the scratch database's random name, so every call for one cluster
+    agrees; a production cluster sets its own CONVERSATION_SECRET."""
+    secret = hashlib.sha256(f"conversation-secret:{database}".encode()).hexdigest()
     return {
+        "CONVERSATION_SECRET": secret,
         "ENDPOINTS_PATH": str(ROOT / "endpoints.scaleout.yml"),
         "POSTGRES_HOST": PG_HOST,
         "POSTGRES_PORT": str(pg_port),

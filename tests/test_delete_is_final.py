@@ -39,24 +39,19 @@ def delete_during_a_turn(turn_on: LiveServer, delete_on: LiveServer, sender: str
             timeout=60,
         )
         time.sleep(DELAY_S / 4)  # the turn now waits for its slow action
-        deleted = httpx.delete(f"{delete_on.url}/api/conversations/{sender}", timeout=60)
+        deleted = delete_on.delete(sender)  # with the token the first answer carried
         waited = time.monotonic() - began
         answer = turn.result()
     assert deleted.status_code == 204
     assert waited >= DELAY_S * 0.9, "the delete must wait for the turn in flight"
     assert answer.status_code == 200 and "spoor 1" in texts(answer.json()).lower()
     # Nothing of the conversation is left, and nothing comes back later.
-    history = httpx.get(f"{delete_on.url}/api/conversations/{sender}").json()["messages"]
-    assert history == []
+    assert delete_on.history(sender) == []
     time.sleep(0.5)
-    assert httpx.get(f"{turn_on.url}/api/conversations/{sender}").json()["messages"] == []
+    assert turn_on.history(sender) == []
     # The same id starts afresh.
     assert "Poortwachter-assistent" in texts(delete_on.chat(sender, "hallo"))
-    users = [
-        m["text"]
-        for m in httpx.get(f"{turn_on.url}/api/conversations/{sender}").json()["messages"]
-        if m["role"] == "user"
-    ]
+    users = [m["text"] for m in turn_on.history(sender) if m["role"] == "user"]
     assert users == ["hallo"]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.live_server import LiveServer, texts
@@ -24,10 +23,10 @@ def test_restart_keeps_the_conversation(tmp_path: Path) -> None:
     assert (tmp_path / "var" / "conversations.db").is_file()
     server.start()
     try:
-        history = httpx.get(f"{server.url}/api/conversations/restart-1").json()["messages"]
+        history = server.history("restart-1")  # the token from before the restart still works
         assert [m["text"] for m in history if m["role"] == "user"] == ["hallo", "wat kun je?"]
         assert "Graag gedaan" in texts(server.chat("restart-1", "bedankt"))
-        history = httpx.get(f"{server.url}/api/conversations/restart-1").json()["messages"]
+        history = server.history("restart-1")
         assert len([m for m in history if m["role"] == "user"]) == 3
     finally:
         server.stop()

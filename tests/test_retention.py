@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
@@ -92,7 +91,7 @@ def test_the_service_purges_on_its_own(tmp_path: Path) -> None:
         while "stale" in senders(store) and time.monotonic() < deadline:
             time.sleep(0.5)
         assert senders(store) == {"fresh"}
-        messages = httpx.get(f"{server.url}/api/conversations/fresh").json()["messages"]
+        messages = server.history("fresh")
         assert messages[0]["text"] == "hallo"
     finally:
         server.stop()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.assistant import Assistant
+from api.assistant import Admission, Assistant
 from api.main import create_app
 from api.settings import RateLimit, Settings
 from bot.messages import APOLOGY
@@ -19,9 +19,14 @@ WEBHOOK = "/webhooks/rest/webhook"
 
 
 class EchoAssistant(Assistant):
-    """Answers every message with its length; never touches Rasa."""
+    """Answers every message with its length; never touches Rasa. The ownership check runs
+    as in the real one (`admit`, before the turn)."""
 
-    async def handle(self, sender_id: str, text: str, metadata: Any) -> list[dict[str, Any]]:
+    async def handle(
+        self, sender_id: str, text: str, metadata: Any, admit: Admission | None = None
+    ) -> list[dict[str, Any]]:
+        if admit is not None:
+            await admit()
         return [{"recipient_id": sender_id, "text": f"{len(text)} tekens"}]
 
     async def tracker_events(self, sender_id: str) -> list[dict[str, Any]]:
@@ -173,7 +178,9 @@ def test_docs_can_be_switched_off(tmp_path: Path) -> None:
 
 def test_empty_message_gets_an_apology_not_silence(tmp_path: Path) -> None:
     class Silent(EchoAssistant):
-        async def handle(self, sender_id: str, text: str, metadata: Any) -> list[dict[str, Any]]:
+        async def handle(
+            self, sender_id: str, text: str, metadata: Any, admit: Admission | None = None
+        ) -> list[dict[str, Any]]:
             return []
 
     settings = replace(Settings.from_env(), data_dir=tmp_path)

@@ -94,6 +94,10 @@
   };
   var T = config.strings;
   var STORAGE_KEY = "poortwachter-sender";
+  // The conversation token proves to the service that this tab started the conversation: it
+  // is needed to read the history back, delete it, or continue it. Kept next to the id.
+  var TOKEN_KEY = "poortwachter-token";
+  var TOKEN_HEADER = "X-Conversation-Token";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -119,8 +123,20 @@
     if (!id || !/^[A-Za-z0-9_.:@-]{1,128}$/.test(id)) {
       id = newSender();
       sessionStorage.setItem(STORAGE_KEY, id);
+      sessionStorage.removeItem(TOKEN_KEY);
     }
     return id;
+  }
+
+  function tokenHeaders(headers) {
+    // "new": this client keeps tokens, so nobody may continue its conversation without one.
+    headers[TOKEN_HEADER] = sessionStorage.getItem(TOKEN_KEY) || "new";
+    return headers;
+  }
+
+  function keepToken(response) {
+    var token = response.headers.get(TOKEN_HEADER);
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
   }
 
   function dutchDate(iso) {
@@ -560,11 +576,13 @@
     var bubble = shown ? addUser(shown) : (lastMessage && lastMessage.bubble);
     lastMessage = { payload: payload, bubble: bubble };
     setBusy(true);
+    var id = sender();
     fetch(config.server + "/webhooks/rest/webhook", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender(), message: payload })
+      headers: tokenHeaders({ "Content-Type": "application/json" }),
+      body: JSON.stringify({ sender: id, message: payload })
     }).then(function (response) {
+      if (sessionStorage.getItem(STORAGE_KEY) === id) keepToken(response);
       return response.json().catch(function () { return null; }).then(function (body) {
         if (!response.ok) {
           var detail = body && typeof body.detail === "string" ? body.detail : T.unreachable;
@@ -586,11 +604,15 @@
 
   function restore() {
     var id = sessionStorage.getItem(STORAGE_KEY);
-    if (!id) {
+    if (!id || !sessionStorage.getItem(TOKEN_KEY)) {
+      // Without its token the conversation can be neither shown nor continued: a new one.
+      sessionStorage.removeItem(STORAGE_KEY);
       greet();
       return;
     }
-    fetch(config.server + "/api/conversations/" + encodeURIComponent(id)).then(function (response) {
+    fetch(config.server + "/api/conversations/" + encodeURIComponent(id), {
+      headers: tokenHeaders({})
+    }).then(function (response) {
       if (!response.ok) throw new Error("history");
       return response.json();
     }).then(function (body) {
@@ -619,6 +641,7 @@
 
   function newConversation() {
     sessionStorage.setItem(STORAGE_KEY, newSender());
+    sessionStorage.removeItem(TOKEN_KEY);
     ui.log.textContent = "";
     hideAlert();
     greet();
@@ -628,7 +651,10 @@
   function deleteConversation() {
     if (!window.confirm(T.confirmDelete)) return;
     var id = sender();
-    fetch(config.server + "/api/conversations/" + encodeURIComponent(id), { method: "DELETE" }).then(function (response) {
+    fetch(config.server + "/api/conversations/" + encodeURIComponent(id), {
+      method: "DELETE",
+      headers: tokenHeaders({})
+    }).then(function (response) {
       if (!response.ok) throw new Error("delete");
       newConversation();
       showAlert(T.deleted, false);

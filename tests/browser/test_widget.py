@@ -204,8 +204,19 @@ def test_phone_sized_screen(browser: Browser, live_server: LiveServer) -> None:
     context.close()
 
 
-def history(live_server: LiveServer, sender: str) -> list[dict[str, Any]]:
-    response = httpx.get(f"{live_server.url}/api/conversations/{sender}")
+def stored_conversation(page: Page) -> tuple[str, str]:
+    """The widget's conversation id and the token the service gave it."""
+    ids: tuple[str, str] = page.evaluate(
+        "[sessionStorage.getItem('poortwachter-sender'), sessionStorage.getItem('poortwachter-token')]"
+    )
+    return ids
+
+
+def history(live_server: LiveServer, conversation: tuple[str, str]) -> list[dict[str, Any]]:
+    sender, token = conversation
+    response = httpx.get(
+        f"{live_server.url}/api/conversations/{sender}", headers={"X-Conversation-Token": token}
+    )
     assert response.status_code == 200
     messages: list[dict[str, Any]] = response.json()["messages"]
     return messages
@@ -215,21 +226,43 @@ def test_new_conversation_and_delete(page: Page, live_server: LiveServer) -> Non
     page.goto(live_server.url + "/")
     ask(page, "wat is passend werk?")
     wait_answer(page, 1)
-    first = page.evaluate("sessionStorage.getItem('poortwachter-sender')")
+    first = stored_conversation(page)
     page.get_by_role("button", name="Nieuw gesprek").click()
     expect(page.locator(".pw-user")).to_have_count(0)
     expect(page.locator(".pw-bot")).to_have_count(1)  # a fresh greeting
-    second = page.evaluate("sessionStorage.getItem('poortwachter-sender')")
-    assert second != first and history(live_server, first)
+    assert page.evaluate("sessionStorage.getItem('poortwachter-token')") is None
+    second_id = page.evaluate("sessionStorage.getItem('poortwachter-sender')")
+    assert second_id != first[0] and history(live_server, first)
 
     ask(page, "wat is spoor 1?")
     wait_answer(page, 1)
-    assert history(live_server, second)
+    second = stored_conversation(page)
+    assert second[0] == second_id and history(live_server, second)
     page.get_by_role("button", name="Verwijder mijn gesprek").click()
     expect(page.get_by_role("alert")).to_contain_text("Je gesprek is verwijderd.")
     assert page.dialogs == ["Weet je zeker dat je dit gesprek wilt verwijderen?"]  # type: ignore[attr-defined]
     assert history(live_server, second) == []
     expect(page.locator(".pw-user")).to_have_count(0)
+
+
+def test_a_conversation_whose_token_is_lost_is_not_shown_and_a_new_one_starts(
+    page: Page, live_server: LiveServer
+) -> None:
+    page.goto(live_server.url + "/")
+    ask(page, "wat is passend werk?")
+    wait_answer(page, 1)
+    first = stored_conversation(page)
+    page.evaluate("sessionStorage.removeItem('poortwachter-token')")
+    page.reload()
+    expect(page.locator(".pw-user")).to_have_count(0)  # not shown without its token
+    ask(page, "wat is spoor 1?")
+    wait_answer(page, 1)
+    expect(page.get_by_role("alert")).to_be_hidden()  # no refusal: a new conversation
+    second = stored_conversation(page)
+    assert second[0] != first[0] and second[1]
+    assert [m["text"] for m in history(live_server, second) if m["role"] == "user"] == [
+        "wat is spoor 1?"
+    ]
 
 
 def test_untrusted_text_never_runs(page: Page, live_server: LiveServer) -> None:
