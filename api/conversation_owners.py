@@ -18,6 +18,8 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from api.rasa_runtime.fail_safe_store import innermost_store
+
 logger = logging.getLogger(__name__)
 
 _metadata = sa.MetaData()
@@ -162,9 +164,7 @@ class MemoryConversationOwners:
 
 def owners_for(tracker_store: Any) -> ConversationOwners:
     """Owners in the tracker store's own database when it has one, else in memory."""
-    store = tracker_store
-    while hasattr(store, "_tracker_store"):  # Rasa's wrappers
-        store = store._tracker_store
+    store = innermost_store(tracker_store)
     engine = getattr(store, "engine", None)
     if isinstance(engine, sa.engine.Engine):
         return SqlConversationOwners(engine)

@@ -22,7 +22,7 @@ def feedback(body: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_a_faq_answer_is_counted_by_its_entry_and_can_be_voted_on(client: TestClient) -> None:
-    body = run(client, call("action_turn", "wat is passend werk", entry="passend_werk"))
+    body = run(client, call("action_turn", "wat is passend werk"))
     assert outcome(body) == {"kind": "faq_answer", "key": "passend_werk"}
     reasons = [{"id": code, "label": label} for code, label in VOTE_REASONS.items()]
     assert feedback(body) == [{"kind": "faq_answer", "key": "passend_werk", "reasons": reasons}]
@@ -44,7 +44,7 @@ def test_not_understood_is_counted_without_a_key(client: TestClient) -> None:
 
 def test_a_role_question_and_small_talk_are_counted(client: TestClient) -> None:
     text = "krijg ik een transitievergoeding na twee jaar ziekte"
-    body = run(client, call("action_turn", text, entry="transitievergoeding"))
+    body = run(client, call("action_turn", text))
     assert outcome(body) == {"kind": "role_question", "key": "transitievergoeding"}
     body = run(client, call("action_turn", "hallo", intent="greet"))
     assert outcome(body) == {"kind": "small_talk", "key": "greet"}

@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.admin_routes import COOKIE, session_value
-from api.assistant import Assistant
+from api.assistant import Admission, Assistant
 from api.insights import Insights
 from api.insights_store import InsightsStore
 from api.main import create_app
@@ -62,7 +62,11 @@ class ScriptedAssistant(Assistant):
     """Answers with the messages the real action sends for a few outcomes (REPLIES, by the
     first word of the message); never touches Rasa."""
 
-    async def handle(self, sender_id: str, text: str, metadata: Any) -> list[dict[str, Any]]:
+    async def handle(
+        self, sender_id: str, text: str, metadata: Any, admit: Admission | None = None
+    ) -> list[dict[str, Any]]:
+        if admit is not None:  # the ownership check runs as in the real one
+            await admit()
         if text.startswith("crash"):
             raise RuntimeError("boom")
         replies = copy.deepcopy(REPLIES.get(text.split()[0], []))
