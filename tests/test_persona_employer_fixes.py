@@ -1,0 +1,18 @@
+"""Fast versions of the employer persona conversations (tests/test_personas_1.py) that
+failed: the same turns through handle_turn, BOT_TODAY = Monday 23 November 2026."""
+
+from __future__ import annotations
+
+from tests.test_conversation_dialogue import Chat
+
+
+def test_added_up_periods_name_the_gap_in_the_answer() -> None:
+    chat = Chat(role="werkgever")
+    chat.say("ze was ziek van 3 maart tot 25 april 2025", "inform_sick_day")
+    chat.say("ja", "affirm")
+    chat.say("sinds 20 mei 2025 is ze weer ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    text = chat.say("tot wanneer moeten we loon doorbetalen?", "faq")
+    assert "woensdag 24 maart 2027" in text.split("\n")[0]
+    assert "2 ziekteperiodes tellen samen op" in text
+    assert "24 dagen onderbreking" in text
