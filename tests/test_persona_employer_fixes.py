@@ -16,3 +16,15 @@ def test_added_up_periods_name_the_gap_in_the_answer() -> None:
     assert "woensdag 24 maart 2027" in text.split("\n")[0]
     assert "2 ziekteperiodes tellen samen op" in text
     assert "24 dagen onderbreking" in text
+
+
+def test_a_loonsanctie_after_the_answer_then_the_same_question_again() -> None:
+    chat = Chat(role="werkgever")
+    text = chat.say(
+        "werknemer is sinds 6 januari 2025 ziek. tot wanneer loopt de loondoorbetaling?", "faq"
+    )
+    assert "zondag 3 januari 2027" in text
+    chat.say("UWV heeft ons net een loonsanctie van 26 weken opgelegd", "faq")
+    text = chat.say("wat wordt dan de laatste dag?", "out_of_scope")
+    assert "zondag 4 juli 2027" in text
+    assert "eerste ziektedag" not in text.lower()

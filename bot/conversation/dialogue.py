@@ -79,6 +79,13 @@ _WHAT_DO_YOU_MEAN = re.compile(
     r"|ik\s+begrijp\s+(de\s+vraag|het|dat|je)\s+niet|snap\s+ik\s+niet|begrijp\s+ik\s+niet|huh)\W*$",
     re.IGNORECASE,
 )
+# "wat wordt dan de laatste dag?" after an answer: the same question again, with the facts
+# told since (a loonsanctie, a late WIA-aanvraag). It names no step, only "then" and a date.
+_SAME_QUESTION_AGAIN = re.compile(
+    r"^(?=.*\?)(?=.*\bdan\b)(?=.*(\bwanneer\b|\b(laatste|welke) dag\b|\b(eind)?datum\b|"
+    r"\bwat wordt (het|dat)\b))",
+    re.IGNORECASE,
+)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
 
 # Questions asked before the answer, for the questions whose answer needs them. The overview
@@ -129,6 +136,8 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         return True
     if state.awaiting and _WHAT_DO_YOU_MEAN.search(text):
         return True
+    if asks_same_question_again(state, text):
+        return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
@@ -144,6 +153,16 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         # the question it can only be about this case.
         return state.known or has_date or bool(mentioned_facts(dates, today).facts)
     return has_date and bool(_SICK_WORDS.search(text))
+
+
+def asks_same_question_again(state: CaseState, text: str) -> bool:
+    """ "wat wordt dan de laatste dag?" after an answer about this case, naming no step."""
+    return (
+        state.known
+        and state.answered is not None
+        and requested_focus(text) is None
+        and bool(_SAME_QUESTION_AGAIN.search(text))
+    )
 
 
 def states_facts(state: CaseState, text: str, today: date) -> bool:
@@ -180,6 +199,8 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         )
     focus = requested_focus(message.text)
     dated = asks_for_a_date(message.text)
+    if asks_same_question_again(state, message.text):
+        focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
     mentioned = mentioned_facts(message.text, message.today, case_start(state))
