@@ -28,3 +28,15 @@ def test_a_loonsanctie_after_the_answer_then_the_same_question_again() -> None:
     text = chat.say("wat wordt dan de laatste dag?", "out_of_scope")
     assert "zondag 4 juli 2027" in text
     assert "eerste ziektedag" not in text.lower()
+
+
+def test_spoor2_started_is_said_when_asked_for_its_deadline() -> None:
+    chat = Chat(role="werkgever")
+    chat.say("mn werknemr is sinds 12 okt 2025 ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    chat.say("eerstejaars evaluatie was op 1 okt", "faq")
+    chat.say("spoor 2 is gestart op 2 nov", "faq")
+    text = chat.say("en tot wanneer had spoor 2 moeten starten?", "faq")
+    assert "Uiterlijk: donderdag 12 november 2026." in text
+    assert "Spoor 2 is gestart op maandag 2 november 2026." in text
+    assert "te laat" not in text
