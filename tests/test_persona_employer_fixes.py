@@ -40,3 +40,18 @@ def test_spoor2_started_is_said_when_asked_for_its_deadline() -> None:
     assert "Uiterlijk: donderdag 12 november 2026." in text
     assert "Spoor 2 is gestart op maandag 2 november 2026." in text
     assert "te laat" not in text
+
+
+def test_a_late_wia_aanvraag_sent_later_moves_the_end_of_pay() -> None:
+    chat = Chat(role="werkgever")
+    chat.say(
+        "mijn werknemer is sinds 6 januari 2025 ziek en de WIA-aanvraag is nog niet "
+        "ingediend. wat nu?",
+        "faq",
+    )
+    chat.say("ja", "affirm")
+    text = chat.say("hij heeft hem vrijdag 20 november alsnog verstuurd", "out_of_scope")
+    assert "eerste ziektedag is" not in text
+    assert chat.state.facts["wia_aanvraag_date"] == "2026-11-20"
+    text = chat.say("tot wanneer moeten we dan nog doorbetalen?", "faq")
+    assert "vrijdag 5 februari 2027" in text

@@ -170,8 +170,19 @@ def states_facts(state: CaseState, text: str, today: date) -> bool:
     question is answered again with it."""
     if "?" in text:
         return False
-    mentioned = mentioned_facts(text, today, case_start(state))
+    mentioned = mentioned_facts(text, today, case_start(state), pending_step(state))
     return bool(mentioned.facts or mentioned.steps)
+
+
+def pending_step(state: CaseState) -> str | None:
+    """The one step with a date fact that the user said was not done yet and has no date:
+    what "hij heeft hem alsnog verstuurd" refers to."""
+    pending = [
+        step
+        for step in state.steps(STEPS_NOT_DONE)
+        if step in STEP_DATES and STEP_DATES[step] not in state.facts
+    ]
+    return pending[0] if len(pending) == 1 else None
 
 
 # While waiting for these (or for nothing), "nee, 2025" corrects the sick days just given.
@@ -203,7 +214,7 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
-    mentioned = mentioned_facts(message.text, message.today, case_start(state))
+    mentioned = mentioned_facts(message.text, message.today, case_start(state), pending_step(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
