@@ -55,3 +55,20 @@ def test_a_late_wia_aanvraag_sent_later_moves_the_end_of_pay() -> None:
     assert chat.state.facts["wia_aanvraag_date"] == "2026-11-20"
     text = chat.say("tot wanneer moeten we dan nog doorbetalen?", "faq")
     assert "vrijdag 5 februari 2027" in text
+
+
+def test_what_do_you_mean_repeats_the_question_then_what_now_keeps_the_case() -> None:
+    chat = Chat(role="werkgever")
+    text = chat.say("mijn werknemer is sinds 1 september 2025 ziek. is spoor 2 te laat?", "faq")
+    assert "Is de eerstejaarsevaluatie al geweest?" in text
+    text = chat.say("wat bedoel je?", "out_of_scope")
+    assert "Is het gesprek al geweest, of staat het gepland?" in text
+    assert chat.buttons() == ["Nog niet geweest", "Sla over"]
+    chat.say("die is nog niet geweest", "deny")
+    text = chat.say("nee, nog niet", "deny")
+    assert "zondag 11 oktober 2026" in text
+    assert "43 dagen" in text
+    text = chat.say("oke. en wat moet ik nu allemaal doen?", "faq")
+    assert "zondag 30 augustus 2026" in text
+    assert "eerstejaarsevaluatie nu" in text
+    assert "eerste ziektedag" not in text.lower()
