@@ -3,7 +3,10 @@ failed: the same turns through handle_turn, BOT_TODAY = Monday 23 November 2026.
 
 from __future__ import annotations
 
-from tests.test_conversation_dialogue import Chat
+from bot.conversation import claims_turn
+from bot.english import dutch_keywords, is_english
+from bot.intents import Intent
+from tests.test_conversation_dialogue import TODAY, Chat
 
 
 def test_added_up_periods_name_the_gap_in_the_answer() -> None:
@@ -72,3 +75,24 @@ def test_what_do_you_mean_repeats_the_question_then_what_now_keeps_the_case() ->
     assert "zondag 30 augustus 2026" in text
     assert "eerstejaarsevaluatie nu" in text
     assert "eerste ziektedag" not in text.lower()
+
+
+def test_an_english_question_about_reporting_to_uwv_is_answered_at_once() -> None:
+    english = (
+        "Hi, my employee has been sick since February 2, 2026. When do I need to report "
+        "this to UWV?"
+    )
+    assert is_english(english)
+    mapped = dutch_keywords(english)
+    assert "ziek melden bij het uwv" in mapped
+    chat = Chat(role="werkgever")
+    assert claims_turn(chat.state, mapped, Intent.OUT_OF_SCOPE, TODAY)
+    text = chat.say(mapped, "out_of_scope")
+    assert "maandag 23 november 2026" in text
+    assert "klopt dat?" not in text
+    text = chat.say("ok, in het nederlands dan. wanneer moet spoor 2 uiterlijk starten?", "faq")
+    if "Is de eerstejaarsevaluatie al geweest?" in text:
+        text = chat.say("/skip", "skip")
+    if "Heeft een arbeidsdeskundige" in text:
+        text = chat.say("nee", "deny")
+    assert "zondag 14 maart 2027" in text
