@@ -35,6 +35,12 @@ _KEYWORDS: tuple[tuple[str, str], ...] = (
     (r"how long", "hoe lang"),
     (r"what (should|do|must) (i|we) do( now)?", "wat moet ik nu doen"),
     (r"sick leave", "ziekte"),
+    # "when do I need to report this to UWV?": the 42e-weeksmelding
+    (
+        r"(report|notify|inform)( (this|it|him|her|the (illness|sickness|absence)))?"
+        r"( to)? (the )?uwv",
+        "ziek melden bij het uwv",
+    ),
     (r"track (2|two)", "spoor 2"),
     (r"i am|i'm", "ik ben"),
     (r"sick|ill", "ziek"),

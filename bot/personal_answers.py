@@ -257,8 +257,8 @@ def milestone_text(timeline: Timeline, milestone_id: str, role: str | None = Non
         lines.append(f"{capitalised(milestone.status_label)}.")
     if milestone_id == "spoor2_uiterlijk":  # the rule, then how this case's date follows
         lines += [spoor2_reason(), spoor2_reasoning(timeline)]
-        if timeline.spoor2.planned_start is not None:
-            lines.append(spoor2_advice(timeline, role))
+        if timeline.spoor2.planned_start is not None or timeline.spoor2.status == "gestart":
+            lines.append(spoor2_advice(timeline, role))  # planned, or started: on time or late
     else:
         lines.append(milestone.explanation)
     if milestone.status == "verstreken" and not milestone.happened and not milestone.planned:

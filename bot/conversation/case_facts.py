@@ -137,6 +137,14 @@ def said_steps(text: str) -> dict[str, bool]:
     return found
 
 
+# "hij heeft hem 20 november alsnog verstuurd": a done-verb without a step name refers back
+# to the step the user said was not done yet.
+_REFERRED_DONE = re.compile(
+    rf"\b(hem|het|die|deze|dat|alsnog|inmiddels|toch)\b[^.?!]*\b{_STEP_VERBS}\b|"
+    rf"\b{_STEP_VERBS}\b[^.?!]*\b(alsnog|inmiddels)\b"
+)
+
+
 def _clause_verdict(clause: str) -> bool | None:
     """Done (True), not done (False), or nothing said (None) in one clause."""
     if _NOT_YET.search(clause):
@@ -192,9 +200,13 @@ def other_dates(text: str, today: date) -> tuple[dict[str, date], str]:
     return found, text
 
 
-def mentioned_facts(text: str, today: date, earliest: date | None = None) -> MentionedFacts:
+def mentioned_facts(
+    text: str, today: date, earliest: date | None = None, pending: str | None = None
+) -> MentionedFacts:
     """earliest: the first sick day when it is known; a step of the case cannot lie before
-    it, so "15 januari" is then read as the next one if the last one is too early."""
+    it, so "15 januari" is then read as the next one if the last one is too early. pending:
+    the one step with a date fact the user said was not done yet; "hij heeft hem 20 november
+    alsnog verstuurd" dates it."""
     lowered = flatten(text)
     facts: dict[str, Any] = {}
     date_used = False
@@ -213,7 +225,9 @@ def mentioned_facts(text: str, today: date, earliest: date | None = None) -> Men
     if others and isinstance(read_sick_periods(sick_text, today), NoDate):
         date_used = True  # the only date was the contract end or the AOW date
     if not _FALLING_ILL.search(lowered) and not date_used:
-        found_event = dated_event(text, today, earliest)
+        found_event = dated_event(text, today, earliest) or referred_event(
+            text, today, earliest, pending
+        )
         if found_event is not None:
             facts[found_event[0]] = found_event[1].isoformat()
             date_used = True
@@ -248,6 +262,21 @@ def dated_event(text: str, today: date, earliest: date | None) -> tuple[str, dat
             found = read_fact_date(text, today, name, earliest)
             return (name, found.value) if isinstance(found, DateFound) else None
     return None
+
+
+def referred_event(
+    text: str, today: date, earliest: date | None, pending: str | None
+) -> tuple[str, date] | None:
+    """The date of the pending step when the text says "it" was done on a day and names no
+    step itself ("hij heeft hem vrijdag 20 november alsnog verstuurd")."""
+    lowered = flatten(text)
+    if pending not in STEP_DATE_FACTS or "?" in text or not _REFERRED_DONE.search(lowered):
+        return None
+    if any(re.search(name, lowered) for _, name in _STEP_NAMES):
+        return None
+    name = STEP_DATE_FACTS[pending]
+    found = read_fact_date(text, today, name, earliest)
+    return (name, found.value) if isinstance(found, DateFound) else None
 
 
 # The date fact of a step, when it has one: a date wins over "done"/"not done".

@@ -79,6 +79,13 @@ _WHAT_DO_YOU_MEAN = re.compile(
     r"|ik\s+begrijp\s+(de\s+vraag|het|dat|je)\s+niet|snap\s+ik\s+niet|begrijp\s+ik\s+niet|huh)\W*$",
     re.IGNORECASE,
 )
+# "wat wordt dan de laatste dag?" after an answer: the same question again, with the facts
+# told since (a loonsanctie, a late WIA-aanvraag). It names no step, only "then" and a date.
+_SAME_QUESTION_AGAIN = re.compile(
+    r"^(?=.*\?)(?=.*\bdan\b)(?=.*(\bwanneer\b|\b(laatste|welke) dag\b|\b(eind)?datum\b|"
+    r"\bwat wordt (het|dat)\b))",
+    re.IGNORECASE,
+)
 _SKIP = re.compile(r"sla (dit |die |deze )?(vraag )?over|weet ik niet|geen idee|overslaan", re.I)
 
 # Questions asked before the answer, for the questions whose answer needs them. The overview
@@ -129,6 +136,8 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
         return True
     if state.awaiting and _WHAT_DO_YOU_MEAN.search(text):
         return True
+    if asks_same_question_again(state, text):
+        return True
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
@@ -146,13 +155,34 @@ def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date)
     return has_date and bool(_SICK_WORDS.search(text))
 
 
+def asks_same_question_again(state: CaseState, text: str) -> bool:
+    """ "wat wordt dan de laatste dag?" after an answer about this case, naming no step."""
+    return (
+        state.known
+        and state.answered is not None
+        and requested_focus(text) is None
+        and bool(_SAME_QUESTION_AGAIN.search(text))
+    )
+
+
 def states_facts(state: CaseState, text: str, today: date) -> bool:
     """Does the message tell a fact of the case (not ask about one)? It is kept, and the last
     question is answered again with it."""
     if "?" in text:
         return False
-    mentioned = mentioned_facts(text, today, case_start(state))
+    mentioned = mentioned_facts(text, today, case_start(state), pending_step(state))
     return bool(mentioned.facts or mentioned.steps)
+
+
+def pending_step(state: CaseState) -> str | None:
+    """The one step with a date fact that the user said was not done yet and has no date:
+    what "hij heeft hem alsnog verstuurd" refers to."""
+    pending = [
+        step
+        for step in state.steps(STEPS_NOT_DONE)
+        if step in STEP_DATES and STEP_DATES[step] not in state.facts
+    ]
+    return pending[0] if len(pending) == 1 else None
 
 
 # While waiting for these (or for nothing), "nee, 2025" corrects the sick days just given.
@@ -180,9 +210,11 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         )
     focus = requested_focus(message.text)
     dated = asks_for_a_date(message.text)
+    if asks_same_question_again(state, message.text):
+        focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
-    mentioned = mentioned_facts(message.text, message.today, case_start(state))
+    mentioned = mentioned_facts(message.text, message.today, case_start(state), pending_step(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})

@@ -77,7 +77,8 @@ _TIME = (
     r"(nu|vandaag|direct|meteen|deze week|komende week|volgende week|deze maand|"
     r"de komende (dagen|weken|twee weken|2 weken)|op dit moment|eerst|als eerste)"
 )
-_DO = r"(doen|regelen|ondernemen|oppakken)"
+# "wat moet ik nu allemaal doen?": a filler word may come before the verb.
+_DO = r"((allemaal|precies|eigenlijk|nog) )?(doen|regelen|ondernemen|oppakken)"
 _END = r"\s*([?.!,;]|$)"
 _NOW_TIMED = re.compile(
     rf"\bwat (moet|moeten|kan|kunnen|ga|gaan|zou|zouden) {_WHO}( nu)? {_TIME}( het (beste|eerst))? "

@@ -18,7 +18,7 @@ from bot.deadlines.model import SickPeriod
 from bot.deadlines.periods import gap_days
 from bot.deadlines.rules import fact, milestone_texts
 from bot.dutch_dates import Period
-from bot.dutch_format import MONTHS, format_date_nl
+from bot.dutch_format import MONTHS, format_date_nl, format_day_counts_nl
 from bot.faq_answers import Reply, role_buttons
 from bot.intents import Button, Intent
 from bot.roles import WERKGEVER, WERKNEMER
@@ -144,7 +144,8 @@ def gap_lines(periods: tuple[Period, ...]) -> list[str]:
     adding = [days for days, _ in gaps if days <= max_gap]
     if adding:
         lines.append(
-            f"Periodes opgeteld: {_days_list(adding)} onderbreking, minder dan vier weken. "
+            f"Periodes opgeteld: {format_day_counts_nl(adding)} onderbreking, "
+            "minder dan vier weken. "
             "Alleen de ziektedagen tellen mee."
         )
     for days, start in gaps:
@@ -154,12 +155,6 @@ def gap_lines(periods: tuple[Period, ...]) -> list[str]:
                 f"tellen opnieuw vanaf {format_date_nl(start)}."
             )
     return lines
-
-
-def _days_list(days: list[int]) -> str:
-    words = [str(d) for d in days]
-    joined = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
-    return f"{joined} {'dag' if days == [1] else 'dagen'}"
 
 
 def confirm_reply(periods: tuple[Period, ...], notes: list[str] | None = None) -> Reply:
@@ -192,8 +187,8 @@ def assumed_line(days: list[date]) -> str:
 _EXPLAINED = {
     AWAIT_SICK_DAY: (
         "Ik wil weten op welke dag de ziekte begon: de eerste dag dat je (of je werknemer) door "
-        "ziekte niet kon werken. Met die datum reken ik alle termijnen uit. Typ bijvoorbeeld "
-        "‘3 maart 2025’."
+        "ziekte niet kon werken. Met die datum reken ik alle termijnen uit. Welke dag was "
+        "dat? Typ bijvoorbeeld ‘3 maart 2025’."
     ),
     AWAIT_CONFIRM: (
         "Ik wil zeker weten dat ik met de goede datum reken. Was dat echt de eerste dag dat je "
@@ -206,19 +201,19 @@ _EXPLAINED = {
     ),
     AWAIT_EJE: (
         "De eerstejaarsevaluatie is het gesprek aan het eind van het eerste ziektejaar. "
-        "Werkgever en werknemer kijken dan terug en maken een plan voor het tweede jaar. Ik "
-        "vraag of dat gesprek al was of gepland staat, en op welke datum. Die datum bepaalt "
-        "wanneer spoor 2 uiterlijk moet starten."
+        "Werkgever en werknemer kijken dan terug en maken een plan voor het tweede jaar. De "
+        "datum van dat gesprek bepaalt wanneer spoor 2 uiterlijk moet starten. Is het gesprek "
+        "al geweest, of staat het gepland? Typ dan de datum. Nog niet? Kies ‘Nog niet geweest’."
     ),
     AWAIT_SPOOR2: (
         "Spoor 2 betekent: werk zoeken bij een andere werkgever, omdat terugkeer in het eigen "
-        "werk niet lukt. Ik vraag of dat al is begonnen, en op welke datum. Dan kan ik zeggen "
-        "of het op tijd is."
+        "werk niet lukt. Met de startdatum kan ik zeggen of het op tijd is. Is spoor 2 al "
+        "begonnen? Typ dan de datum. Nog niet? Kies ‘Nee, nog niet’."
     ),
     AWAIT_GEEN_TERUGKEER: (
         "Een arbeidsdeskundige onderzoekt of terugkeer in het eigen werk of ander werk bij "
-        "dezelfde werkgever kan. Ik vraag of die al heeft gezegd dat dat niet lukt, en op "
-        "welke datum. Dan moet spoor 2 direct starten."
+        "dezelfde werkgever kan. Zegt die dat het niet lukt, dan moet spoor 2 direct starten. "
+        "Heeft de arbeidsdeskundige dat al gezegd? Typ dan de datum. Nog niet? Kies ‘Nee’."
     ),
 }
 
