@@ -13,3 +13,10 @@ MONTHS = (
 
 def format_date_nl(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def days_phrase(days: list[int]) -> str:
+    """ "24 dagen", "1 dag" or "24 en 10 dagen": a list of day counts in one phrase."""
+    words = [str(d) for d in days]
+    joined = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
+    return f"{joined} {'dag' if days == [1] else 'dagen'}"

@@ -18,7 +18,7 @@ from bot.deadlines.model import SickPeriod
 from bot.deadlines.periods import gap_days
 from bot.deadlines.rules import fact, milestone_texts
 from bot.dutch_dates import Period
-from bot.dutch_format import MONTHS, format_date_nl
+from bot.dutch_format import MONTHS, days_phrase, format_date_nl
 from bot.faq_answers import Reply, role_buttons
 from bot.intents import Button, Intent
 from bot.roles import WERKGEVER, WERKNEMER
@@ -144,7 +144,7 @@ def gap_lines(periods: tuple[Period, ...]) -> list[str]:
     adding = [days for days, _ in gaps if days <= max_gap]
     if adding:
         lines.append(
-            f"Periodes opgeteld: {_days_list(adding)} onderbreking, minder dan vier weken. "
+            f"Periodes opgeteld: {days_phrase(adding)} onderbreking, minder dan vier weken. "
             "Alleen de ziektedagen tellen mee."
         )
     for days, start in gaps:
@@ -154,12 +154,6 @@ def gap_lines(periods: tuple[Period, ...]) -> list[str]:
                 f"tellen opnieuw vanaf {format_date_nl(start)}."
             )
     return lines
-
-
-def _days_list(days: list[int]) -> str:
-    words = [str(d) for d in days]
-    joined = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} en {words[-1]}"
-    return f"{joined} {'dag' if days == [1] else 'dagen'}"
 
 
 def confirm_reply(periods: tuple[Period, ...], notes: list[str] | None = None) -> Reply:

@@ -7,13 +7,14 @@ date of its sick day, gaps skipped. Only the 42nd-week report rolls to a working
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from bot.deadlines.model import CaseFacts, Milestone, SickPeriod, Timeline
-from bot.deadlines.periods import Case, build_case
+from bot.deadlines.periods import Case, build_case, gap_days
 from bot.deadlines.rules import (
     days_in_weeks,
     fact,
@@ -26,7 +27,7 @@ from bot.deadlines.rules import (
 )
 from bot.deadlines.spoor2 import assess_spoor2
 from bot.deadlines.workdays import first_working_day_on_or_after
-from bot.dutch_format import format_date_nl
+from bot.dutch_format import days_phrase, format_date_nl
 
 SOON_DAYS = 14
 
@@ -266,9 +267,11 @@ def compute_timeline(
 def _general_warnings(case: Case) -> list[str]:
     warnings = []
     if len(case.periods) > 1:
+        gaps = [gap_days(a, b) for a, b in itertools.pairwise(case.periods)]
         warnings.append(
             f"{len(case.periods)} ziekteperiodes tellen samen op, omdat er steeds minder dan "
-            "vier weken tussen zat. Alleen de ziektedagen tellen mee."
+            f"vier weken tussen zat (periodes opgeteld: {days_phrase(gaps)} onderbreking). "
+            "Alleen de ziektedagen tellen mee."
         )
     if case.closed:
         warnings.append(

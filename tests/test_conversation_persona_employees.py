@@ -1,0 +1,36 @@
+"""Fast checks of the fixes for the employee persona conversations (issue 19): the same
+steps as tests/test_personas_2.py, without the model (the intent is given)."""
+
+from __future__ import annotations
+
+from tests.test_conversation_dialogue import Chat
+
+
+def test_salary_answer_for_two_periods_names_the_gap_that_adds_them_up() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik was ziek van 3 maart tot 25 april 2025", "inform_sick_day")
+    chat.say("ja", "affirm")
+    chat.say("en sinds 20 mei 2025 ben ik weer ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    text = chat.say("hoe lang krijg ik nog salaris?", "faq")
+    assert text.startswith(
+        "**Je werkgever betaalt je loon bij ziekte door tot en met woensdag 24 maart 2027.**"
+    )
+    assert "periodes opgeteld: 24 dagen onderbreking" in text
+
+
+def test_year_correction_of_one_of_two_periods_moves_only_that_period() -> None:
+    chat = Chat(role="werknemer")
+    text = chat.say(
+        "sinds 20 mei 2025 weer ziek. daarvoor ook van 3 maart tot 25 april 2024",
+        "inform_sick_day",
+    )
+    assert "25 april 2024" in text and "Niet opgeteld" in text
+    text = chat.say("oh nee sorry, dat was ook in 2025", "out_of_scope")
+    assert "maandag 3 maart 2025 tot en met vrijdag 25 april 2025" in text
+    assert "Periodes opgeteld: 24 dagen onderbreking" in text
+    assert text.endswith("Klopt dat?")
+    chat.say("ja", "affirm")
+    text = chat.say("hoe lang nog loon dan?", "faq")
+    assert "woensdag 24 maart 2027" in text.split("\n")[0]
+    assert chat.custom()["timeline"]["case"]["first_sick_day"] == "2025-03-03"  # type: ignore[index]
