@@ -34,3 +34,23 @@ def test_year_correction_of_one_of_two_periods_moves_only_that_period() -> None:
     text = chat.say("hoe lang nog loon dan?", "faq")
     assert "woensdag 24 maart 2027" in text.split("\n")[0]
     assert chat.custom()["timeline"]["case"]["first_sick_day"] == "2025-03-03"  # type: ignore[index]
+
+
+def test_approximate_ordinal_day_with_month_is_assumed_then_what_now() -> None:
+    chat = Chat(role="werknemer")
+    text = chat.say("ben rond de 15e januari ziek geworden", "inform_sick_day")
+    assert "donderdag 15 januari 2026" in text and "ik reken met 15 januari 2026" in text
+    chat.say("ja", "affirm")
+    text = chat.say("wat moet ik nu doen", "ask_overview")
+    assert "donderdag 26 november 2026" in text
+    assert "eerstejaarsevaluatie" in text.lower()
+
+
+def test_what_do_you_mean_after_klopt_dat_names_the_date_again() -> None:
+    chat = Chat()
+    first = chat.say("3 maart 2025", "inform_sick_day")
+    text = chat.say("wat bedoel je?", "faq")
+    assert text != first
+    assert text.startswith("Ik wil zeker weten dat ik met de goede datum reken.")
+    assert text.endswith("Je eerste ziektedag is maandag 3 maart 2025: klopt dat?")
+    assert chat.buttons() == ["Ja", "Nee"]

@@ -226,7 +226,8 @@ class _Turn:
     def run(self) -> TurnResult:
         awaiting = self.state.awaiting
         if awaiting and _WHAT_DO_YOU_MEAN.search(self.message.text):
-            return self.done(replies.explained_question(awaiting, self.state.step))
+            candidate = _periods(self.state.candidate)
+            return self.done(replies.explained_question(awaiting, self.state.step, candidate))
         if correcting(self.state, self.message.text):
             result = self.on_correction()
         elif awaiting == AWAIT_CONFIRM:
