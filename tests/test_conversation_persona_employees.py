@@ -54,3 +54,28 @@ def test_what_do_you_mean_after_klopt_dat_names_the_date_again() -> None:
     assert text.startswith("Ik wil zeker weten dat ik met de goede datum reken.")
     assert text.endswith("Je eerste ziektedag is maandag 3 maart 2025: klopt dat?")
     assert chat.buttons() == ["Ja", "Nee"]
+
+
+def test_spoor2_not_started_after_the_salary_answer_gives_the_spoor2_date() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("hoi, ik ben sinds 3 maart ziek. wat moet ik wanneer doen?", "ask_overview")
+    chat.say("hoe lang krijg ik nog salaris?", "faq")
+    text = chat.say("spoor 2 is nog niet gestart", "faq")
+    assert "Is spoor 2 al gestart" not in text
+    assert "maandag 12 april 2027" in text and "werkgever" in text
+    assert "Noem je eerste ziektedag" not in text
+
+
+def test_latest_start_of_spoor2_is_answered_before_the_arbeidsdeskundige_question() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik ben sinds 9 februari ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    text = chat.say("mijn eerstejaarsevaluatie is gepland op 20 januari", "faq")
+    assert "20 januari 2027" in text and "toekomst" not in text
+    text = chat.say("wanneer moet spoor 2 dan uiterlijk beginnen?", "faq")
+    answer, question = chat.last[0]["text"], chat.last[-1]["text"]
+    assert "woensdag 3 maart 2027" in str(answer)
+    assert str(question).startswith("Heeft een arbeidsdeskundige al vastgesteld")
+    assert "eerstejaarsevaluatie al" not in text
+    text = chat.say("spoor 2 is nog niet gestart", "faq")
+    assert "woensdag 3 maart 2027" in text and "Is spoor 2 al gestart" not in text

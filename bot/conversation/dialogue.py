@@ -89,6 +89,8 @@ FOLLOW_UP_FOCUSES = {
     AWAIT_SPOOR2: {SPOOR2_CHECK},
     AWAIT_GEEN_TERUGKEER: {SPOOR2_CHECK, "spoor2_uiterlijk"},
 }
+# Questions that refine the advice, not the date: asked after the answer (issue 19, point 5).
+ASKED_AFTER_ANSWER = {AWAIT_GEEN_TERUGKEER}
 # The step a date question is about: "nee" to it is kept as "not done", "ja" without a date
 # as "done".
 QUESTION_STEPS = {AWAIT_EJE: "eerstejaarsevaluatie", AWAIT_SPOOR2: "spoor2_uiterlijk"}
@@ -193,8 +195,10 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
     else:
         focus = None
         if state.known and not state.awaiting and (mentioned.facts or mentioned.steps):
-            # A fact told after an answer: that answer again, with the fact.
-            state = replace(state, focus=state.answered)
+            # A fact told after an answer: that answer again, with the fact; "spoor 2 is nog
+            # niet gestart": whether spoor 2 is late, with the fact.
+            spoor2_told = "spoor2_uiterlijk" in mentioned.steps
+            state = replace(state, focus=SPOOR2_CHECK if spoor2_told else state.answered)
     if message.intent == ASK_OVERVIEW and focus is None:
         # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
@@ -212,6 +216,9 @@ class _Turn:
         self.message = message
         self.mentioned = mentioned
         self.asked_now = asked_now  # the message itself asks a personal question
+        # A fact told on its own, not as an answer ("spoor 2 is nog niet gestart"): the answer
+        # with it comes without questions first (issue 19, point 5).
+        self.told_only = not asked_now and state.awaiting is None and self.tells_facts()
         self.role = message.role if message.role != SKIP_ROLE else None
         self.intro: list[str] = []
         # "Genoteerd: …" before the answer, first for the steps the message says were (not) done.
@@ -461,7 +468,9 @@ class _Turn:
             return self.input_problem(timeline)
         focus = self.state.focus or OVERVIEW
         question = self.next_question(focus, timeline)
-        if question is not None:
+        if question is not None and question not in ASKED_AFTER_ANSWER and self.told_only:
+            question = None
+        if question is not None and question not in ASKED_AFTER_ANSWER:
             self.state = replace(self.state, awaiting=question)
             return self.done(*self.noted, *self.intro_reply(), replies.follow_up_question(question))
         wia_applies = timeline.milestone("wia_aanvraag") is not None  # lapses at the AOW age
@@ -488,6 +497,9 @@ class _Turn:
         ]
         if buttons:
             reply["buttons"] = buttons
+        if question is not None:  # answer first, then the question; the focus stays
+            self.state = replace(self.state, focus=focus, awaiting=question, answered=focus)
+            return self.done(*self.noted, reply, replies.follow_up_question(question))
         refine = self.refining_step(focus, timeline)
         if refine is None:
             self.state = replace(self.state, focus=None, awaiting=None, answered=focus)
