@@ -79,3 +79,15 @@ def test_latest_start_of_spoor2_is_answered_before_the_arbeidsdeskundige_questio
     assert "eerstejaarsevaluatie al" not in text
     text = chat.say("spoor 2 is nog niet gestart", "faq")
     assert "woensdag 3 maart 2027" in text and "Is spoor 2 al gestart" not in text
+
+
+def test_aow_within_a_year_pay_question_and_spoor2_question_use_the_case() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik ben sinds 1 september ziek. ik bereik 15 april 2027 de aow leeftijd", "faq")
+    chat.say("ja", "affirm")
+    text = chat.say("hoe lang betaalt mijn werkgever dan nog door?", "faq")
+    assert "woensdag 26 mei 2027" in text.split("\n")[0]
+    assert "maandag 28 augustus 2028" not in text
+    text = chat.say("moet er nog een spoor 2 komen?", "faq")
+    assert "AOW" in text
+    assert chat.custom()["timeline"]["spoor2"]["status"] == "niet_vereist"  # type: ignore[index]
