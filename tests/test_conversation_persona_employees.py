@@ -91,3 +91,17 @@ def test_aow_within_a_year_pay_question_and_spoor2_question_use_the_case() -> No
     text = chat.say("moet er nog een spoor 2 komen?", "faq")
     assert "AOW" in text
     assert chat.custom()["timeline"]["spoor2"]["status"] == "niet_vereist"  # type: ignore[index]
+
+
+def test_late_wia_aanvraag_sent_today_moves_the_end_of_pay() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("ik ben al sinds 15 januari 2025 ziek", "inform_sick_day")
+    chat.say("ja", "affirm")
+    text = chat.say("ik heb de wia aanvraag nog niet gedaan. wat moet ik nu doen?", "faq")
+    assert "dinsdag 27 oktober 2026" in text
+    assert "Is de eindevaluatie al gemaakt?" in text
+    text = chat.say("ok ik heb hem vandaag ingediend. tot wanneer krijg ik nu loon?", "faq")
+    assert "Eindevaluatie en actueel oordeel bedrijfsarts: gedaan" not in text
+    assert chat.state.facts["wia_aanvraag_date"] == "2026-11-23"
+    first = next(line for line in text.split("\n") if "loon" in line)
+    assert "maandag 8 februari 2027" in first

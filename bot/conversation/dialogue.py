@@ -23,6 +23,7 @@ from bot.conversation.case_facts import (
     MentionedFacts,
     mentioned_facts,
     read_fact_date,
+    with_step_named,
 )
 from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
@@ -184,7 +185,8 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
     dated = asks_for_a_date(message.text)
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
-    mentioned = mentioned_facts(message.text, message.today, case_start(state))
+    told = with_step_named(message.text, state.steps(STEPS_NOT_DONE))  # "ik heb hem ingediend"
+    mentioned = mentioned_facts(told, message.today, case_start(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
@@ -331,6 +333,9 @@ class _Turn:
                 return None
             if isinstance(found, DateUnclear):
                 return self.done(replies.with_skip(found.question))
+        if self.tells_other_step(step):  # "ok, ik heb de WIA-aanvraag vandaag ingediend"
+            self.state = self.state.asked_about(asked)
+            return None
         if intent == DENY or _NO.search(text):
             self.note_step(step, done=False)
             self.state = self.state.asked_about(asked)
@@ -346,6 +351,11 @@ class _Turn:
             self.state = self.state.asked_about(asked)
             return None
         return self.done(replies.step_done_question(step, again=True))
+
+    def tells_other_step(self, step: str) -> bool:
+        """Does the message tell about another step than the one asked about?"""
+        told = {*self.mentioned.steps, *self.mentioned.facts}
+        return bool(told - {step, STEP_DATES.get(step)})
 
     def tells_facts(self) -> bool:
         return bool(self.mentioned.facts or self.mentioned.steps)
