@@ -105,3 +105,25 @@ def test_late_wia_aanvraag_sent_today_moves_the_end_of_pay() -> None:
     assert chat.state.facts["wia_aanvraag_date"] == "2026-11-23"
     first = next(line for line in text.split("\n") if "loon" in line)
     assert "maandag 8 februari 2027" in first
+
+
+def test_temporary_contract_told_after_the_overview_then_pay_after_its_end() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("sinds 2 november", "inform_sick_day")
+    chat.say("ja", "affirm")
+    text = chat.say("ik heb trouwens een tijdelijk contract, dat loopt af op 31 december", "faq")
+    assert "**Let op: tijdelijk contract tot 31 december 2026.**" in text
+    assert "Ziektewet" in text
+    text = chat.say("krijg ik na 31 december nog loon van mijn werkgever?", "out_of_scope")
+    assert text.startswith("**Let op: tijdelijk contract tot 31 december 2026.**")
+    assert "Ziektewet-uitkering krijgen van UWV" in text
+    assert chat.state.periods == (("2026-11-02", None),)  # "31 december" is no sick day
+
+
+def test_temporary_contract_said_in_dutch_after_an_english_question() -> None:
+    chat = Chat(role="werknemer")
+    chat.say("sinds 1 juni 2026 ziek, hoe lang krijg ik nog salaris?", "faq")
+    text = chat.say(
+        "sorry in het nederlands dan: mijn contract is tijdelijk, tot 1 maart 2027", "faq"
+    )
+    assert "**Let op: tijdelijk contract tot 1 maart 2027.**" in text and "Ziektewet" in text

@@ -76,7 +76,8 @@ _OTHER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contract_end",
         re.compile(
-            r"\b(contract|dienstverband|aanstelling)\b[^.?!,;]*?\b(tot en met|tot|t/m|"
+            # "mijn contract is tijdelijk, tot 1 maart", "een tijdelijk contract, dat loopt af op"
+            r"\b(contract|dienstverband|aanstelling)\b[^.?!;]{0,40}?\b(tot en met|tot|t/m|"
             rf"loopt af op|eindigt op|afloopt op|stopt op|loopt af per|eindigt per)\s+{_DAY}",
             re.IGNORECASE,
         ),

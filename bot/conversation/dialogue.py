@@ -372,6 +372,8 @@ class _Turn:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
         text = self.mentioned.sick_text or self.message.text
+        if self.state.known and self.asked_now and not _SICK_WORDS.search(text):
+            return None  # "krijg ik na 31 december nog loon?": that date is no sick day
         found = self.read_periods(text)
         if isinstance(found, Merged):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once

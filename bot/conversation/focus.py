@@ -120,7 +120,7 @@ _WHEN = re.compile(
     r"\bhoe ?lang nog\b|"
     r"\b(hoe ?lang|hoeveel (weken|maanden|dagen))\b.*"
     r"\b(krijg\w*|betal\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
-    r"\bklaar zijn\b|"
+    r"\bklaar zijn\b|\bkrijg (ik|je|hij|ze|zij)\b[^.?!]*\b(loon|salaris)\b|"
     rf"{_SPOOR2_NEEDED}|"
     r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
