@@ -76,7 +76,8 @@ _OTHER_DATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contract_end",
         re.compile(
-            r"\b(contract|dienstverband|aanstelling)\b[^.?!,;]*?\b(tot en met|tot|t/m|"
+            # "mijn contract is tijdelijk, tot 1 maart", "een tijdelijk contract, dat loopt af op"
+            r"\b(contract|dienstverband|aanstelling)\b[^.?!;]{0,40}?\b(tot en met|tot|t/m|"
             rf"loopt af op|eindigt op|afloopt op|stopt op|loopt af per|eindigt per)\s+{_DAY}",
             re.IGNORECASE,
         ),
@@ -286,3 +287,20 @@ STEP_DATE_FACTS = {
     "spoor2_uiterlijk": "spoor2_start_date",
     "wia_aanvraag": "wia_aanvraag_date",
 }
+
+
+# "ik heb hem vandaag ingediend" after "de WIA-aanvraag is nog niet gedaan": "hem" is the
+# WIA-aanvraag, the only step that is "ingediend" or "aangevraagd".
+_SUBMITTED_PRONOUN = re.compile(
+    r"\b(hem|die|het|deze)\b(?=[^.?!,;]*\b(ingediend|aangevraagd|opgestuurd|verstuurd)\b)"
+)
+
+
+def with_step_named(text: str, open_steps: tuple[str, ...]) -> str:
+    """The text with a pronoun for the WIA-aanvraag spelled out, when the WIA-aanvraag is
+    a step the user said was not done yet and the text names no step itself."""
+    if "wia_aanvraag" not in open_steps or any(
+        re.search(name, flatten(text)) for _, name in _STEP_NAMES
+    ):
+        return text
+    return _SUBMITTED_PRONOUN.sub("de wia-aanvraag", text, count=1)

@@ -16,7 +16,7 @@ _FILLER = frozenset(
         *("nee", "neen", "ja", "klopt", "niet", "maar", "dan", "toch", "wel", "al", "hoor"),
         *("sorry", "oeps", "oh", "o", "excuus", "foutje", "eigenlijk", "natuurlijk"),
         *("het", "is", "was", "dat", "moet", "zijn", "ik", "bedoel", "bedoelde", "bedoelen"),
-        *("in", "jaar", "de"),
+        *("in", "jaar", "de", "ook"),
     }
 )
 _YEAR = re.compile(r"^20\d\d$")
@@ -51,14 +51,26 @@ def corrected(given: tuple[Period, ...], correction: Correction) -> tuple[Period
     possible (a day in a text with more than one date, or a date that does not exist)."""
     try:
         if correction.year is not None:
-            last = max(max(p.start, p.end or p.start) for p in given)
-            shift = correction.year - last.year
-            return tuple(Period(_year(p.start, shift), _opt_year(p.end, shift)) for p in given)
+            return _with_year(given, correction.year)
         if correction.day is not None and len(given) == 1 and given[0].end is None:
             return (Period(given[0].start.replace(day=correction.day), None),)
     except ValueError:  # 29 February in another year, 31 April
         return None
     return None
+
+
+def _with_year(given: tuple[Period, ...], year: int) -> tuple[Period, ...]:
+    """All dates moved by the same number of years, so that the last one falls in `year`.
+    Is the last one in that year already ("sinds 20 mei 2025, daarvoor van 3 maart tot 25
+    april 2024" - "dat was ook 2025"), then the periods that start in another year move."""
+    last = max(max(p.start, p.end or p.start) for p in given)
+    if last.year != year:
+        shift = year - last.year
+        return tuple(Period(_year(p.start, shift), _opt_year(p.end, shift)) for p in given)
+    return tuple(
+        Period(_year(p.start, year - p.start.year), _opt_year(p.end, year - p.start.year))
+        for p in given
+    )
 
 
 def _year(day: date, shift: int) -> date:

@@ -23,6 +23,7 @@ from bot.conversation.case_facts import (
     MentionedFacts,
     mentioned_facts,
     read_fact_date,
+    with_step_named,
 )
 from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
@@ -96,6 +97,8 @@ FOLLOW_UP_FOCUSES = {
     AWAIT_SPOOR2: {SPOOR2_CHECK},
     AWAIT_GEEN_TERUGKEER: {SPOOR2_CHECK, "spoor2_uiterlijk"},
 }
+# Questions that refine the advice, not the date: asked after the answer (issue 19, point 5).
+ASKED_AFTER_ANSWER = {AWAIT_GEEN_TERUGKEER}
 # The step a date question is about: "nee" to it is kept as "not done", "ja" without a date
 # as "done".
 QUESTION_STEPS = {AWAIT_EJE: "eerstejaarsevaluatie", AWAIT_SPOOR2: "spoor2_uiterlijk"}
@@ -214,7 +217,8 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
-    mentioned = mentioned_facts(message.text, message.today, case_start(state), pending_step(state))
+    told = with_step_named(message.text, state.steps(STEPS_NOT_DONE))  # "ik heb hem ingediend"
+    mentioned = mentioned_facts(told, message.today, case_start(state), pending_step(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
@@ -225,8 +229,10 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
     else:
         focus = None
         if state.known and not state.awaiting and (mentioned.facts or mentioned.steps):
-            # A fact told after an answer: that answer again, with the fact.
-            state = replace(state, focus=state.answered)
+            # A fact told after an answer: that answer again, with the fact; "spoor 2 is nog
+            # niet gestart": whether spoor 2 is late, with the fact.
+            spoor2_told = "spoor2_uiterlijk" in mentioned.steps
+            state = replace(state, focus=SPOOR2_CHECK if spoor2_told else state.answered)
     if message.intent == ASK_OVERVIEW and focus is None:
         # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
@@ -244,6 +250,9 @@ class _Turn:
         self.message = message
         self.mentioned = mentioned
         self.asked_now = asked_now  # the message itself asks a personal question
+        # A fact told on its own, not as an answer ("spoor 2 is nog niet gestart"): the answer
+        # with it comes without questions first (issue 19, point 5).
+        self.told_only = not asked_now and state.awaiting is None and self.tells_facts()
         self.role = message.role if message.role != SKIP_ROLE else None
         self.intro: list[str] = []
         # "Genoteerd: …" before the answer, first for the steps the message says were (not) done.
@@ -258,7 +267,8 @@ class _Turn:
     def run(self) -> TurnResult:
         awaiting = self.state.awaiting
         if awaiting and _WHAT_DO_YOU_MEAN.search(self.message.text):
-            return self.done(replies.explained_question(awaiting, self.state.step))
+            candidate = _periods(self.state.candidate)
+            return self.done(replies.explained_question(awaiting, self.state.step, candidate))
         if correcting(self.state, self.message.text):
             result = self.on_correction()
         elif awaiting == AWAIT_CONFIRM:
@@ -355,6 +365,9 @@ class _Turn:
                 return None
             if isinstance(found, DateUnclear):
                 return self.done(replies.with_skip(found.question))
+        if self.tells_other_step(step):  # "ok, ik heb de WIA-aanvraag vandaag ingediend"
+            self.state = self.state.asked_about(asked)
+            return None
         if intent == DENY or _NO.search(text):
             self.note_step(step, done=False)
             self.state = self.state.asked_about(asked)
@@ -371,6 +384,11 @@ class _Turn:
             return None
         return self.done(replies.step_done_question(step, again=True))
 
+    def tells_other_step(self, step: str) -> bool:
+        """Does the message tell about another step than the one asked about?"""
+        told = {*self.mentioned.steps, *self.mentioned.facts}
+        return bool(told - {step, STEP_DATES.get(step)})
+
     def tells_facts(self) -> bool:
         return bool(self.mentioned.facts or self.mentioned.steps)
 
@@ -386,6 +404,8 @@ class _Turn:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
         text = self.mentioned.sick_text or self.message.text
+        if self.state.known and self.asked_now and not _SICK_WORDS.search(text):
+            return None  # "krijg ik na 31 december nog loon?": that date is no sick day
         found = self.read_periods(text)
         if isinstance(found, Merged):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
@@ -492,7 +512,9 @@ class _Turn:
             return self.input_problem(timeline)
         focus = self.state.focus or OVERVIEW
         question = self.next_question(focus, timeline)
-        if question is not None:
+        if question is not None and question not in ASKED_AFTER_ANSWER and self.told_only:
+            question = None
+        if question is not None and question not in ASKED_AFTER_ANSWER:
             self.state = replace(self.state, awaiting=question)
             return self.done(*self.noted, *self.intro_reply(), replies.follow_up_question(question))
         wia_applies = timeline.milestone("wia_aanvraag") is not None  # lapses at the AOW age
@@ -519,6 +541,9 @@ class _Turn:
         ]
         if buttons:
             reply["buttons"] = buttons
+        if question is not None:  # answer first, then the question; the focus stays
+            self.state = replace(self.state, focus=focus, awaiting=question, answered=focus)
+            return self.done(*self.noted, reply, replies.follow_up_question(question))
         refine = self.refining_step(focus, timeline)
         if refine is None:
             self.state = replace(self.state, focus=None, awaiting=None, answered=focus)

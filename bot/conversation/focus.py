@@ -18,7 +18,10 @@ OVERVIEW = "overzicht"
 SPOOR2_CHECK = "spoor2"
 
 _SPOOR2 = r"spoor\s*(2|twee|ii)\b"
-_PAY = r"(\bloon|doorbetal|salaris|\bbetal\w* (we |wij |ze |jullie |ik )?door\b)"
+# "betalen we door", "betaalt mijn werkgever dan nog door"
+_PAY = r"(\bloon|doorbetal|salaris|\bbeta+l\w*( \w+){0,4} door\b)"
+# "moet er nog een spoor 2 komen?": whether this case needs spoor 2 (the spoor 2 check).
+_SPOOR2_NEEDED = rf"\bmoet(en)? er (nog |wel |ook |dan )*(een )?{_SPOOR2}( \w+)? komen\b"
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # First: "de 42e-weeksmelding was te laat, tot wanneer moeten we doorbetalen?" asks for the
     # end of pay, whatever else the question names.
@@ -35,6 +38,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         SPOOR2_CHECK,
         re.compile(
             rf"{_SPOOR2}.*\b(te laat|op tijd|achter|laat|achterstallig|verlopen|gemist)\b|"
+            rf"{_SPOOR2_NEEDED}|"
             rf"\b(te laat|op tijd)\b.*{_SPOOR2}"
         ),
     ),
@@ -117,7 +121,8 @@ _WHEN = re.compile(
     r"\bhoe ?lang nog\b|"
     r"\b(hoe ?lang|hoeveel (weken|maanden|dagen))\b.*"
     r"\b(krijg\w*|betal\w*|betaal\w*|doorbetal\w*|salaris|loon)\b|"
-    r"\bklaar zijn\b|"
+    r"\bklaar zijn\b|\bkrijg (ik|je|hij|ze|zij)\b[^.?!]*\b(loon|salaris)\b|"
+    rf"{_SPOOR2_NEEDED}|"
     r"\bmoet(en)? .* (starten|beginnen|klaar)\b|^en\b|"
     r"\bmijn\b.*\b(loon|termijn)|\bwe\b.*\bdoorbetalen\b"
 )

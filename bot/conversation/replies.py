@@ -218,8 +218,11 @@ _EXPLAINED = {
 }
 
 
-def explained_question(awaiting: str, step: str | None) -> Reply:
-    """The open question again, in other words, with the same buttons."""
+def explained_question(
+    awaiting: str, step: str | None, candidate: tuple[Period, ...] = ()
+) -> Reply:
+    """The open question again, in other words, with the same buttons; "klopt dat?" names
+    the dates it is about (candidate) again."""
     if awaiting == AWAIT_STEP_DONE and step in milestone_texts():
         label = milestone_texts()[step].label
         text = (
@@ -232,7 +235,8 @@ def explained_question(awaiting: str, step: str | None) -> Reply:
     if awaiting == AWAIT_ROLE:
         return {"text": _EXPLAINED[AWAIT_ROLE], "buttons": role_buttons()}
     if awaiting == AWAIT_CONFIRM:
-        return {"text": _EXPLAINED[AWAIT_CONFIRM], "buttons": [YES, NO]}
+        about = f" {periods_sentence(candidate)}: klopt dat?" if candidate else ""
+        return {"text": _EXPLAINED[AWAIT_CONFIRM] + about, "buttons": [YES, NO]}
     return {"text": _EXPLAINED[AWAIT_SICK_DAY]}
 
 

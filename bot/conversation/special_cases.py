@@ -46,7 +46,8 @@ CASES: tuple[SpecialCase, ...] = (
             r"tijdelijke? (arbeids)?(contract|dienstverband|aanstelling)|bepaalde tijd|"
             r"jaarcontract|(contract|dienstverband) (loopt|liep|eindigt|stopt) (af|op|per)|"
             r"contract (afloopt|eindigt|stopt)|contract wordt niet verlengd|"
-            r"einde van (mijn|het|zijn|haar|ons) contract"
+            r"einde van (mijn|het|zijn|haar|ons) contract|"
+            r"(contract|dienstverband|aanstelling) is (maar )?tijdelijk"
         ),
         ("zw_29", "bw_7_629"),
         "contract_eindigt_ziek",

@@ -270,7 +270,8 @@ def _general_warnings(case: Case) -> list[str]:
         gaps = [gap_days(a, b) for a, b in itertools.pairwise(case.periods)]
         warnings.append(
             f"{len(case.periods)} ziekteperiodes tellen samen op, omdat er steeds minder dan "
-            f"vier weken tussen zat ({format_day_counts_nl(gaps)} onderbreking). "
+            "vier weken tussen zat "
+            f"(periodes opgeteld: {format_day_counts_nl(gaps)} onderbreking). "
             "Alleen de ziektedagen tellen mee."
         )
     if case.closed:

@@ -44,8 +44,10 @@ def _months() -> str:
 
 
 _DAY_MONTH = rf"\d{{1,2}}\s+(?:{_months()})\b(?:\s+{_YEAR})?"
+# "rond de 15e januari": an ordinal day with a month
+_ORDINAL_DAY_MONTH = rf"\d{{1,2}}(?:e|ste|de)?\s+(?:{_months()})\b(?:\s+{_YEAR})?"
 _ROUND_DAY = re.compile(
-    rf"\b{_ROUND}\s+(?:de\s+|op\s+)?(?P<date>{_DAY_MONTH})|(?P<date2>{_DAY_MONTH})\s*,?\s*"
+    rf"\b{_ROUND}\s+(?:de\s+|op\s+)?(?P<date>{_ORDINAL_DAY_MONTH})|(?P<date2>{_DAY_MONTH})\s*,?\s*"
     rf"{_ROUND_AFTER}(?!\w)"
 )
 _PART = re.compile(
@@ -86,7 +88,7 @@ def everyday_dates(text: str, today: date, month: tuple[int, int] | None = None)
     words: list[str] = []
 
     def round_day(match: re.Match[str]) -> str:
-        plain = match["date"] or match["date2"]
+        plain = re.sub(r"^(\d+)(?:e|ste|de)\b", r"\1", match["date"] or match["date2"])
         day, month_word = plain.split()[:2]
         assumed.append((int(day), FULL_MONTH_WORDS[month_word]))
         words.append(match.group().strip())
