@@ -4,6 +4,7 @@ failed: the same turns through handle_turn, BOT_TODAY = Monday 23 November 2026.
 from __future__ import annotations
 
 from bot.conversation import claims_turn
+from bot.conversation.case_facts import referred_event
 from bot.english import dutch_keywords, is_english
 from bot.intents import Intent
 from tests.test_conversation_dialogue import TODAY, Chat
@@ -96,3 +97,12 @@ def test_an_english_question_about_reporting_to_uwv_is_answered_at_once() -> Non
     if "Heeft een arbeidsdeskundige" in text:
         text = chat.say("nee", "deny")
     assert "zondag 14 maart 2027" in text
+
+
+def test_it_was_sent_dates_the_pending_step_only_in_a_statement() -> None:
+    sent = "ik heb hem vandaag ingediend. tot wanneer krijg ik nu loon?"
+    assert referred_event(sent, TODAY, None, "wia_aanvraag") == ("wia_aanvraag_date", TODAY)
+    assert (
+        referred_event("heeft hij hem vandaag al verstuurd?", TODAY, None, "wia_aanvraag") is None
+    )
+    assert referred_event(sent, TODAY, None, None) is None  # no single step waits for a date

@@ -265,18 +265,24 @@ def dated_event(text: str, today: date, earliest: date | None) -> tuple[str, dat
     return None
 
 
+# The sentences of a message that do not end in a question mark.
+_STATEMENTS = re.compile(r"[^.?!]+(?:[.!]+|$)")
+
+
 def referred_event(
     text: str, today: date, earliest: date | None, pending: str | None
 ) -> tuple[str, date] | None:
     """The date of the pending step when the text says "it" was done on a day and names no
     step itself ("hij heeft hem vrijdag 20 november alsnog verstuurd")."""
-    lowered = flatten(text)
-    if pending not in STEP_DATE_FACTS or "?" in text or not _REFERRED_DONE.search(lowered):
+    # Only a statement: "heeft hij hem al verstuurd?" asks, "ik heb hem vandaag ingediend. tot
+    # wanneer krijg ik loon?" tells in its first sentence.
+    told = next((c for c in _STATEMENTS.findall(text) if _REFERRED_DONE.search(flatten(c))), None)
+    if pending not in STEP_DATE_FACTS or told is None:
         return None
-    if any(re.search(name, lowered) for _, name in _STEP_NAMES):
+    if any(re.search(name, flatten(told)) for _, name in _STEP_NAMES):
         return None
     name = STEP_DATE_FACTS[pending]
-    found = read_fact_date(text, today, name, earliest)
+    found = read_fact_date(told, today, name, earliest)
     return (name, found.value) if isinstance(found, DateFound) else None
 
 
@@ -287,20 +293,3 @@ STEP_DATE_FACTS = {
     "spoor2_uiterlijk": "spoor2_start_date",
     "wia_aanvraag": "wia_aanvraag_date",
 }
-
-
-# "ik heb hem vandaag ingediend" after "de WIA-aanvraag is nog niet gedaan": "hem" is the
-# WIA-aanvraag, the only step that is "ingediend" or "aangevraagd".
-_SUBMITTED_PRONOUN = re.compile(
-    r"\b(hem|die|het|deze)\b(?=[^.?!,;]*\b(ingediend|aangevraagd|opgestuurd|verstuurd)\b)"
-)
-
-
-def with_step_named(text: str, open_steps: tuple[str, ...]) -> str:
-    """The text with a pronoun for the WIA-aanvraag spelled out, when the WIA-aanvraag is
-    a step the user said was not done yet and the text names no step itself."""
-    if "wia_aanvraag" not in open_steps or any(
-        re.search(name, flatten(text)) for _, name in _STEP_NAMES
-    ):
-        return text
-    return _SUBMITTED_PRONOUN.sub("de wia-aanvraag", text, count=1)

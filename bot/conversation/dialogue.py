@@ -23,7 +23,6 @@ from bot.conversation.case_facts import (
     MentionedFacts,
     mentioned_facts,
     read_fact_date,
-    with_step_named,
 )
 from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
@@ -217,8 +216,7 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
     message = replace(message, text=without_task_time(message.text))
-    told = with_step_named(message.text, state.steps(STEPS_NOT_DONE))  # "ik heb hem ingediend"
-    mentioned = mentioned_facts(told, message.today, case_start(state), pending_step(state))
+    mentioned = mentioned_facts(message.text, message.today, case_start(state), pending_step(state))
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
