@@ -5,7 +5,6 @@ translates it into messages and slot events with the reply builders of bot/."""
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -22,7 +21,6 @@ from actions.tracker import (
     nlu_opinions,
 )
 from bot.conversation import Message, TurnResult, faq_hint, handle_turn
-from bot.english import dutch_keywords, is_english
 from bot.faq_answers import (
     Reply,
     alternative_reply,
@@ -31,14 +29,12 @@ from bot.faq_answers import (
     out_of_scope_reply,
     role_question_reply,
 )
-from bot.insights import TurnMarker, kind_name, mark_replies, turn_marker
+from bot.insights import kind_name, mark_replies, turn_marker
 from bot.knowledge import knowledge
 from bot.messages import ENGLISH_ANSWERED, ENGLISH_NOT_UNDERSTOOD
 from bot.turn import ConversationState, Kind, NluOpinions, Outcome, SmallTalk, decide
 
 logger = logging.getLogger(__name__)
-# The key under which an English message the assistant could not answer is counted.
-ENGLISH_KEY = "english"
 
 # Small talk with a fixed reply: the domain's responses, and two short texts of our own.
 SMALL_TALK_RESPONSES = {
@@ -84,24 +80,14 @@ class ActionTurn(SafeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Events:
         nlu, state = nlu_opinions(tracker), conversation_state(tracker)
-        english = is_english(nlu.text)
-        if english:  # the NLU is Dutch: map a few keywords, answer in Dutch with a note
-            nlu = replace(nlu, text=dutch_keywords(nlu.text))
         outcome = decide(nlu, state)
         log_turn(outcome, nlu)
         first = len(dispatcher.messages)
-        if english:
-            if outcome.kind is not Kind.CASE_STEP:
-                dispatcher.utter_message(text=ENGLISH_NOT_UNDERSTOOD)
-                # Counted as not understood: the English question got no answer.
-                marker = TurnMarker(kind_name(Kind.NOT_UNDERSTOOD), ENGLISH_KEY)
-                mark_replies(dispatcher.messages[first:], marker)
-                return [UserUtteranceReverted()]
-            dispatcher.utter_message(text=ENGLISH_ANSWERED)
         if outcome.kind is Kind.CASE_STEP:
-            result = handle_turn(
-                state.case, Message(nlu.text, nlu.intent, outcome.role, state.today)
-            )
+            if outcome.english_text is not None:
+                dispatcher.utter_message(text=ENGLISH_ANSWERED)
+            text = outcome.english_text or nlu.text
+            result = handle_turn(state.case, Message(text, nlu.intent, outcome.role, state.today))
             events = case_step(dispatcher, state, result)
             mark_replies(dispatcher.messages[first:], turn_marker(outcome, result))
             return events
@@ -141,6 +127,8 @@ def reply(
             utter(dispatcher, alternative_reply(base, outcome.alternative))
     elif kind is Kind.ROLE_QUESTION:
         utter(dispatcher, role_question_reply())
+    elif kind is Kind.NOT_UNDERSTOOD and outcome.english_text is not None:
+        dispatcher.utter_message(text=ENGLISH_NOT_UNDERSTOOD)
     elif kind in (Kind.SUGGESTIONS, Kind.NOT_UNDERSTOOD):
         utter(dispatcher, not_understood_reply(base, list(outcome.suggestions)))
     elif kind is Kind.OUT_OF_SCOPE:

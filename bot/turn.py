@@ -29,6 +29,9 @@ The rules, in the order `decide` applies them:
    out-of-scope reply (with the category whose reply fits), or, when DIET did not understand
    the message, up to three suggested questions (or none, when nothing fits).
 
+A message in English (bot/english.py) goes through these rules with a few keywords in Dutch;
+when they do not make it a case step, it is "not understood" with a note in English.
+
 One threshold is not here: Rasa's FallbackClassifier (config.yml, `threshold: 0.5`,
 `ambiguity_threshold: 0.1`) turns an unsure intent into Intent.NOT_UNDERSTOOD before the turn
 sees the message; that happens inside the trained model.
@@ -42,6 +45,7 @@ from datetime import date
 from enum import Enum, auto
 
 from bot.conversation import CaseState, claims_turn, faq_hint
+from bot.english import dutch_keywords, is_english
 from bot.faq_answers import SKIP_ROLE
 from bot.faq_classifier import OUT_OF_SCOPE, knows_a_word, rank
 from bot.faq_search import out_of_scope_category, out_of_scope_lead, suggest_faq
@@ -163,6 +167,9 @@ class Outcome:
     suggestions: tuple[str, ...] = ()  # SUGGESTIONS: entry ids, best first
     offer_personal_date: bool = False  # after a "wanneer …?" answer: offer to compute it
     forget_message: bool = False  # not understood: the message must not steer the dialogue
+    # The message was in English: this is its text with a few keywords in Dutch
+    # (bot/english.py), for the case conversation; the reply has a short English note.
+    english_text: str | None = None
 
     @property
     def remembered_role(self) -> str | None:
@@ -195,7 +202,22 @@ def choose_faq_entry(text: str, intent: Intent, thresholds: Thresholds = THRESHO
 def decide(
     nlu: NluOpinions, state: ConversationState, thresholds: Thresholds = THRESHOLDS
 ) -> Outcome:
-    """What kind of reply this message gets, and why (the rules in the module docstring)."""
+    """What kind of reply this message gets, and why (the rules in the module docstring).
+    A message in English is decided on with a few keywords in Dutch; only the case
+    conversation can answer it (the FAQ models know Dutch only)."""
+    if not is_english(nlu.text):
+        return _decide_dutch(nlu, state, thresholds)
+    mapped = dutch_keywords(nlu.text)
+    outcome = _decide_dutch(replace(nlu, text=mapped), state, thresholds)
+    if outcome.kind is Kind.CASE_STEP:
+        return replace(outcome, reason=f"english+{outcome.reason}", english_text=mapped)
+    return Outcome(
+        Kind.NOT_UNDERSTOOD, "english_not_a_case_step", outcome.role, state.pending_faq,
+        forget_message=True, english_text=mapped,
+    )  # fmt: skip
+
+
+def _decide_dutch(nlu: NluOpinions, state: ConversationState, thresholds: Thresholds) -> Outcome:
     intent = nlu.intent or Intent.NOT_UNDERSTOOD
     role = nlu.button_role or detect_role(nlu.text) or state.role
     pending = state.pending_faq

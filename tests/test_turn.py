@@ -265,3 +265,14 @@ def test_a_lost_user_gets_starter_questions() -> None:
         assert (outcome.kind, outcome.reason) == (Kind.SUGGESTIONS, "user_is_lost")
         assert outcome.suggestions == STARTER_ENTRIES
         assert all(knowledge().entry(e) is not None for e in outcome.suggestions)
+
+
+def test_english_is_answered_only_as_a_case_step() -> None:
+    known = replace(FRESH, case=CaseState(periods=(("2026-01-05", None),)))
+    sick = decide(said("I am sick since 5 January 2026, when does my salary stop?"), FRESH)
+    assert sick.kind is Kind.CASE_STEP and sick.reason.startswith("english+")
+    assert sick.english_text is not None and "ziek" in sick.english_text
+    general = decide(said("What is the weather like tomorrow?"), known)
+    assert (general.kind, general.reason) == (Kind.NOT_UNDERSTOOD, "english_not_a_case_step")
+    assert general.forget_message
+    assert decide(said(QUESTION), FRESH).english_text is None
