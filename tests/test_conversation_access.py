@@ -17,10 +17,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from api.conversation_access import chat_access, new_conversation_id, read_access
-from api.conversation_owners import Claim, Owner, SqlConversationOwners
-from api.conversation_store import purge_before
-from api.conversation_token import (
+from api.conversations.access import chat_access, new_conversation_id, read_access
+from api.conversations.owners import Claim, Owner, SqlConversationOwners
+from api.conversations.retention import DAY_SECONDS
+from api.conversations.store import purge_before
+from api.conversations.tokens import (
     SECRET_FILE,
     TokenCheck,
     TokenStatus,
@@ -29,9 +30,8 @@ from api.conversation_token import (
     issue_token,
     load_secret,
 )
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.retention import DAY_SECONDS
-from api.settings import RateLimit, Settings
 from tests.test_security import WEBHOOK, EchoAssistant
 
 SECRET = b"s" * 32

@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.settings import RateLimit, Settings
 from tests.test_security import EchoAssistant
 
 pytestmark = pytest.mark.slow  # about 15 s: 150 examples per API operation

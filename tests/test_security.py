@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.assistant import Admission, Assistant
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.settings import RateLimit, Settings
 from bot.messages import APOLOGY
 
 WEBHOOK = "/webhooks/rest/webhook"

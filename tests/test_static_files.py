@@ -11,8 +11,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.core.settings import Settings
 from api.main import create_app
-from api.settings import Settings
 from tests.live_server import LiveServer
 from tests.test_security import EchoAssistant
 
