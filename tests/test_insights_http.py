@@ -10,7 +10,6 @@ import asyncio
 import copy
 import sqlite3
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -79,7 +78,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_client(tmp_path: Path, **changes: Any) -> tuple[TestClient, Insights]:
-    settings = replace(Settings.from_env(), data_dir=tmp_path, **changes)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, **changes})
     assistant = ScriptedAssistant(settings)
     assistant.agent = object()  # "loaded"
     insights = Insights(settings)
@@ -321,7 +320,7 @@ def test_admin_can_delete_an_unanswered_question(tmp_path: Path) -> None:
 
 
 def test_unanswered_questions_are_kept_at_most_retention_days(tmp_path: Path) -> None:
-    settings = replace(Settings.from_env(), data_dir=tmp_path, retention_days=30)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, "retention_days": 30})
     insights = Insights(settings)
     store = insights.store()
     store.add_unanswered(date(2026, 10, 24), "out_of_scope", "oud")  # 30 days before today
@@ -341,7 +340,7 @@ def test_unanswered_questions_are_kept_at_most_retention_days(tmp_path: Path) ->
 def test_make_purge_deletes_old_unanswered_questions_too(tmp_path: Path) -> None:
     from api.conversations.purge import purge
 
-    settings = replace(Settings.from_env(), data_dir=tmp_path, retention_days=30)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, "retention_days": 30})
     store = Insights(settings).store()
     store.add_unanswered(date(2026, 10, 1), "out_of_scope", "oud")
     store.add_unanswered(date(2026, 11, 23), "out_of_scope", "vandaag")

@@ -4,7 +4,6 @@ both pages, as a file that the Content-Security-Policy allows."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -23,7 +22,7 @@ ICON_LINK = re.compile(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">'
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    settings = replace(Settings.from_env(), data_dir=tmp_path)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path})
     assistant = EchoAssistant(settings)
     assistant.agent = object()  # "loaded": no model needed for static files
     return TestClient(create_app(settings, assistant))
