@@ -62,8 +62,8 @@ train: $(MODEL)
 # Rasa training data for FAQ and out-of-scope, generated from knowledge/ (rewritten only on
 # change). `make test` does not regenerate: a test fails when the committed files drift.
 data: $(STAMP)
-	$(PY) -m bot.knowledge check
-	$(PY) -m bot.rasa_data
+	$(PY) -m bot.knowledge.base check
+	$(PY) -m bot.knowledge.rasa_data
 
 run: data
 	@$(MAKE) --no-print-directory serve
@@ -127,7 +127,7 @@ bench: $(STAMP) $(MODEL)
 # Delete conversations older than RETENTION_DAYS (default 30) now; the service also does this
 # on its own every PURGE_INTERVAL_MINUTES.
 purge: $(STAMP)
-	$(PY) -m api.purge
+	$(PY) -m api.conversations.purge
 
 # The admin page's figures (/admin) as Markdown on stdout, for a period (default: the last
 # 30 days): make report VAN=2026-11-01 TOT=2026-11-30 > inzichten.md

@@ -21,7 +21,7 @@ from actions.tracker import (
     nlu_opinions,
 )
 from bot.conversation import Message, TurnResult, faq_hint, handle_turn
-from bot.faq_answers import (
+from bot.faq.answers import (
     Reply,
     alternative_reply,
     faq_reply,
@@ -29,8 +29,8 @@ from bot.faq_answers import (
     out_of_scope_reply,
     role_question_reply,
 )
-from bot.insights import kind_name, mark_replies, turn_marker
-from bot.knowledge import knowledge
+from bot.insights.codes import kind_name, mark_replies, turn_marker
+from bot.knowledge.base import knowledge
 from bot.messages import ENGLISH_ANSWERED, ENGLISH_NOT_UNDERSTOOD
 from bot.turn import ConversationState, Kind, NluOpinions, Outcome, SmallTalk, decide
 

@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from api import rasa_runtime
-from api.conversation_lock import ConversationLocks, locks_from_endpoints
-from api.conversation_owners import ConversationOwners, MemoryConversationOwners, owners_for
-from api.conversation_store import (
+from api.conversations.lock import ConversationLocks, locks_from_endpoints
+from api.conversations.owners import ConversationOwners, MemoryConversationOwners, owners_for
+from api.conversations.store import (
     ConversationConflictError,
     delete_conversation,
     purge_before,
 )
+from api.core.settings import Settings
 from api.rasa_runtime.fail_safe_store import without_silent_fallback
-from api.settings import Settings
-from bot.faq_search import warm_up
+from bot.faq.search import warm_up
 
 logger = logging.getLogger(__name__)
 

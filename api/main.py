@@ -17,24 +17,24 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import (
-    logging_setup,  # first: it quiets third-party warnings before Rasa is imported
-    rasa_runtime,
-)
+from api.core import logging_setup  # first: it quiets third-party warnings before Rasa is imported
+
+# isort: split
+from api import rasa_runtime
 from api.action_webhook import create_action_router
-from api.admin_routes import create_admin_router
 from api.assistant import Assistant
-from api.chat_routes import create_chat_router
-from api.conversation_access import ConversationGuard
-from api.conversation_routes import create_conversation_router
-from api.conversation_token import TOKEN_HEADER, load_secret
-from api.errors import install_error_handlers
-from api.insights import Insights
-from api.insights_routes import create_insights_router
-from api.retention import purge_periodically
-from api.security import SecurityMiddleware
-from api.settings import Settings
-from api.timeline_routes import create_timeline_router
+from api.conversations.access import ConversationGuard
+from api.conversations.retention import purge_periodically
+from api.conversations.tokens import TOKEN_HEADER, load_secret
+from api.core.errors import install_error_handlers
+from api.core.security import SecurityMiddleware
+from api.core.settings import Settings
+from api.insights.recorder import Insights
+from api.routes.admin import create_admin_router
+from api.routes.chat import create_chat_router
+from api.routes.conversation import create_conversation_router
+from api.routes.insights import create_insights_router
+from api.routes.timeline import create_timeline_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 

@@ -38,7 +38,7 @@ STORE_UNAVAILABLE = (
     "Je gesprek kan nu even niet worden opgeslagen. Probeer het over een minuut opnieuw."
 )
 
-# For a message in English (bot/english.py); the note itself is in English on purpose.
+# For a message in English (bot/dutch/english.py); the note itself is in English on purpose.
 ENGLISH_ANSWERED = "Note: I answer in Dutch only. My reply to your message is below."
 ENGLISH_NOT_UNDERSTOOD = (
     "Sorry, I only understand Dutch. Please ask your question in Dutch, for example: "

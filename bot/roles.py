@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text_match import first_match
+from bot.dutch.text_match import first_match
 
 WERKNEMER = "werknemer"
 WERKGEVER = "werkgever"

@@ -16,7 +16,7 @@ The rules, in the order `decide` applies them:
    and "ja", "nee" or "sla over" with no open question: a short fixed reply.
 4. A FAQ button: that entry.
 5. Otherwise the FAQ classifier chooses (`choose_faq_entry`): the scikit-learn model of
-   bot/faq_classifier.py; its out-of-scope class and the keyword search (bot/faq_search.py)
+   bot/faq/classifier.py; its out-of-scope class and the keyword search (bot/faq/search.py)
    can veto. When the intent model (DIET) said "out of scope" or "not understood", an entry
    is answered only when the classifier is clearly sure of it. (Rasa's response selector was
    a second opinion until the classifier alone did as well on the development set; it was
@@ -29,7 +29,7 @@ The rules, in the order `decide` applies them:
    out-of-scope reply (with the category whose reply fits), or, when DIET did not understand
    the message, up to three suggested questions (or none, when nothing fits).
 
-A message in English (bot/english.py) goes through these rules with a few keywords in Dutch;
+A message in English (bot/dutch/english.py) goes through these rules with a few keywords in Dutch;
 when they do not make it a case step, it is "not understood" with a note in English.
 
 One threshold is not here: Rasa's FallbackClassifier (config.yml, `threshold: 0.5`,
@@ -45,12 +45,12 @@ from datetime import date
 from enum import Enum, auto
 
 from bot.conversation import CaseState, claims_turn, faq_hint
-from bot.english import dutch_keywords, is_english
-from bot.faq_answers import SKIP_ROLE
-from bot.faq_classifier import OUT_OF_SCOPE, knows_a_word, rank
-from bot.faq_search import out_of_scope_category, out_of_scope_lead, suggest_faq
+from bot.dutch.english import dutch_keywords, is_english
+from bot.faq.answers import SKIP_ROLE
+from bot.faq.classifier import OUT_OF_SCOPE, knows_a_word, rank
+from bot.faq.search import out_of_scope_category, out_of_scope_lead, suggest_faq
 from bot.intents import Intent
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.roles import detect_role
 
 
@@ -168,7 +168,7 @@ class Outcome:
     offer_personal_date: bool = False  # after a "wanneer …?" answer: offer to compute it
     forget_message: bool = False  # not understood: the message must not steer the dialogue
     # The message was in English: this is its text with a few keywords in Dutch
-    # (bot/english.py), for the case conversation; the reply has a short English note.
+    # (bot/dutch/english.py), for the case conversation; the reply has a short English note.
     english_text: str | None = None
 
     @property

@@ -170,7 +170,7 @@ def nlu_parse_time(repeats: int = 5) -> float:
     """Median seconds per message of agent.parse_message alone, in this process."""
     from rasa.core.agent import Agent
 
-    from api.logging_setup import configure_logging
+    from api.core.logging_setup import configure_logging
 
     configure_logging("WARNING")  # Rasa's debug events would print every message
     agent = Agent.load(str(MODEL))

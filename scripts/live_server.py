@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from api.conversation_token import TOKEN_HEADER, issue_token
+from api.conversations.tokens import TOKEN_HEADER, issue_token
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED_TODAY = "2026-11-23"

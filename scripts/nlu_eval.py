@@ -23,9 +23,9 @@ from typing import Any
 import yaml
 
 from actions.intents import intent_of
-from bot.faq_classifier import OUT_OF_SCOPE, build_model, rank, training_data
+from bot.faq.classifier import OUT_OF_SCOPE, build_model, rank, training_data
 from bot.intents import Intent
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.turn import UNSURE_INTENTS, choose_faq_entry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +83,7 @@ def label_of(parse: dict[str, Any]) -> str:
 async def predict(model: Path, texts: list[str]) -> list[str]:
     from rasa.core.agent import Agent
 
-    from api.logging_setup import configure_logging
+    from api.core.logging_setup import configure_logging
 
     configure_logging("WARNING")
 
@@ -132,7 +132,7 @@ def metrics(cases: list[Case], predicted: list[str]) -> dict[str, Any]:
 
 
 def classifier_cross_validation(folds: int) -> dict[str, Any]:
-    """N-fold cross-validation of bot.faq_classifier on knowledge/ (stratified, seeded).
+    """N-fold cross-validation of bot.faq.classifier on knowledge/ (stratified, seeded).
     Every fold trains on all kinds of text; only questions (titles and examples) are scored,
     not answer sentences."""
     from sklearn.model_selection import StratifiedKFold

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 
-from api.insights_store import InsightsStore
-from api.logging_setup import configure_logging
-from api.settings import Settings
+from api.core.logging_setup import configure_logging
+from api.core.settings import Settings
+from api.insights.store import InsightsStore
 from bot.clock import today
-from bot.insights_figures import Chart, Figures, figures, period
-from bot.knowledge import knowledge
+from bot.insights.figures import Chart, Figures, figures, period
+from bot.knowledge.base import knowledge
 
 
 def markdown_table(chart: Chart) -> str:

@@ -38,7 +38,7 @@ from api.rasa_runtime.action_results import (
     InProcessActionEndpoint,
     trust_in_process_results,
 )
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.messages import APOLOGY
 
 ROOT = Path(__file__).resolve().parent.parent

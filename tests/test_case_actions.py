@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.conversation.personal_answers import DISCLAIMER
 from bot.messages import APOLOGY
-from bot.personal_answers import DISCLAIMER
 from tests.action_calls import call, run
 
 

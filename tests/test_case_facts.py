@@ -15,8 +15,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
-from api.errors import install_error_handlers
-from api.timeline_routes import TimelineBase, TimelineIn, create_timeline_router
+from api.core.errors import install_error_handlers
+from api.routes.timeline import TimelineBase, TimelineIn, create_timeline_router
 from bot.conversation.dialogue import calendar_query
 from bot.conversation.state import CaseState
 from bot.deadlines import CaseFacts, parse_timeline_request

@@ -14,12 +14,12 @@ import pytest
 from bot.conversation import CaseState, Message, claims_turn, handle_turn
 from bot.conversation.case_facts import mentioned_facts
 from bot.conversation.focus import NOW, OVERVIEW, asks_what_now, requested_focus
+from bot.conversation.personal_answers import DISCLAIMER
+from bot.conversation.personal_answers import NOW as ANSWER_NOW
 from bot.conversation.state import AWAIT_STEP_DONE, STEPS_DONE, STEPS_NOT_DONE
-from bot.dutch_dates import without_task_time
+from bot.dutch.dates import without_task_time
 from bot.intents import Intent
 from bot.messages import APOLOGY
-from bot.personal_answers import DISCLAIMER
-from bot.personal_answers import NOW as ANSWER_NOW
 
 TODAY = date(2026, 11, 23)
 # Week 99 of sickness: the WIA-aanvraag (week 93) was due on 11 October 2026.

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from bot.conversation.personal_answers import DISCLAIMER
 from bot.messages import APOLOGY
-from bot.personal_answers import DISCLAIMER
 from tests.live_server import LiveServer, texts
 
 pytestmark = pytest.mark.model

@@ -11,7 +11,7 @@ import pytest
 
 from bot.conversation.corrections import Correction, corrected, read_correction
 from bot.conversation.period_merge import merge, read_periods
-from bot.dutch_dates import Period
+from bot.dutch.dates import Period
 from tests.test_conversation_dialogue import Chat
 
 # The persona of issue 19: sick 3 March - 25 April 2025 and again since 20 May 2025. The gap

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import stat
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from api.conversation_access import chat_access, new_conversation_id, read_access
-from api.conversation_owners import Claim, Owner, SqlConversationOwners
-from api.conversation_store import purge_before
-from api.conversation_token import (
+from api.conversations.access import chat_access, new_conversation_id, read_access
+from api.conversations.owners import Claim, Owner, SqlConversationOwners
+from api.conversations.retention import DAY_SECONDS
+from api.conversations.store import purge_before
+from api.conversations.tokens import (
     SECRET_FILE,
     TokenCheck,
     TokenStatus,
@@ -29,9 +29,8 @@ from api.conversation_token import (
     issue_token,
     load_secret,
 )
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.retention import DAY_SECONDS
-from api.settings import RateLimit, Settings
 from tests.test_security import WEBHOOK, EchoAssistant
 
 SECRET = b"s" * 32
@@ -44,13 +43,15 @@ def owner(key: str | None = None, protected: bool = True, created: float = NOW) 
 
 
 def test_secret_is_made_once_kept_private_and_reused(tmp_path: Path) -> None:
-    settings = replace(Settings.from_env(), data_dir=tmp_path / "data", conversation_secret=None)
+    settings = Settings.from_env().copy(
+        update={"data_dir": tmp_path / "data", "conversation_secret": None}
+    )
     first = load_secret(settings)
     path = tmp_path / "data" / SECRET_FILE
     assert len(first) == 64 and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert load_secret(settings) == first  # a restart keeps every token valid
     assert list(path.parent.iterdir()) == [path]  # no scratch file left behind
-    shared = replace(settings, conversation_secret="from-the-environment")
+    shared = settings.copy(update={"conversation_secret": "from-the-environment"})
     assert load_secret(shared) == b"from-the-environment"
     assert "from-the-environment" not in repr(shared)
 
@@ -197,11 +198,12 @@ def test_owners_go_with_their_conversations(
 
 
 def test_rate_limit_per_identity_behind_one_proxy(tmp_path: Path) -> None:
-    settings = replace(
-        Settings.from_env(),
-        data_dir=tmp_path,
-        identity_header="x-remote-user",
-        rate_per_client=RateLimit(2, 60),
+    settings = Settings.from_env().copy(
+        update={
+            "data_dir": tmp_path,
+            "identity_header": "x-remote-user",
+            "rate_per_client": RateLimit(2, 60),
+        }
     )
     assistant = EchoAssistant(settings)
     assistant.agent = object()
@@ -217,11 +219,12 @@ def test_rate_limit_per_identity_behind_one_proxy(tmp_path: Path) -> None:
 
 
 def test_a_stranger_cannot_use_up_a_conversations_limit(tmp_path: Path) -> None:
-    settings = replace(
-        Settings.from_env(),
-        data_dir=tmp_path,
-        identity_header="x-remote-user",
-        rate_per_sender=RateLimit(2, 60),
+    settings = Settings.from_env().copy(
+        update={
+            "data_dir": tmp_path,
+            "identity_header": "x-remote-user",
+            "rate_per_sender": RateLimit(2, 60),
+        }
     )
     assistant = EchoAssistant(settings)
     assistant.agent = object()
@@ -238,7 +241,7 @@ def test_a_stranger_cannot_use_up_a_conversations_limit(tmp_path: Path) -> None:
 
 def test_a_widget_on_another_intranet_host_can_keep_and_send_its_token(tmp_path: Path) -> None:
     origin = "https://intranet.example"
-    settings = replace(Settings.from_env(), data_dir=tmp_path, cors_origins=(origin,))
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, "cors_origins": (origin,)})
     assistant = EchoAssistant(settings)
     assistant.agent = object()
     client = TestClient(create_app(settings, assistant))

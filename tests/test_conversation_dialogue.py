@@ -8,9 +8,9 @@ import pytest
 
 from actions.intents import intent_of
 from bot.conversation import CaseState, Message, claims_turn, faq_hint, handle_turn
+from bot.conversation.personal_answers import DISCLAIMER
 from bot.conversation.state import AWAIT_CONFIRM, AWAIT_SICK_DAY
 from bot.intents import Intent
-from bot.personal_answers import DISCLAIMER
 
 TODAY = date(2026, 11, 23)
 

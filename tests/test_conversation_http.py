@@ -12,8 +12,8 @@ import httpx
 import pytest
 from icalendar import Calendar
 
+from bot.conversation.personal_answers import DISCLAIMER
 from bot.messages import APOLOGY
-from bot.personal_answers import DISCLAIMER
 from tests.live_server import LiveServer, texts
 
 pytestmark = pytest.mark.model

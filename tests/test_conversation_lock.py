@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from api.conversation_lock import (
+from api.conversations.lock import (
     ConversationLocks,
     LockLostError,
     LockUnavailableError,

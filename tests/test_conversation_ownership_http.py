@@ -19,8 +19,8 @@ import httpx
 import pytest
 from rasa.core.channels.console import send_message_receive_block
 
-from api.conversation_token import NO_TOKEN_YET, TOKEN_HEADER, identity_key, issue_token
-from api.retention import DAY_SECONDS
+from api.conversations.retention import DAY_SECONDS
+from api.conversations.tokens import NO_TOKEN_YET, TOKEN_HEADER, identity_key, issue_token
 from bot.messages import CONVERSATION_ACCESS_EXPIRED, NO_CONVERSATION_ACCESS, SHARED_SENDER
 from scripts.scaleout_env import scaleout_env, scratch_database
 from tests.conftest import require_scaleout_servers

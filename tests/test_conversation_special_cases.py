@@ -10,11 +10,11 @@ import pytest
 
 from bot.conversation import CaseState, claims_turn
 from bot.conversation.case_facts import mentioned_facts, read_fact_date
+from bot.conversation.personal_answers import DISCLAIMER
 from bot.conversation.special_cases import CASES, mentioned_cases, past_aow_age
 from bot.deadlines.rules import sources
-from bot.dutch_dates import DateFound
-from bot.knowledge import knowledge
-from bot.personal_answers import DISCLAIMER
+from bot.dutch.dates import DateFound
+from bot.knowledge.base import knowledge
 from tests.test_conversation_dialogue import Chat as DialogueChat
 
 TODAY = date(2026, 12, 2)

@@ -14,8 +14,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from api.conversation_lock import CURRENT_LOCK, HeldLock, LockLostError
-from api.conversation_store import ConversationConflictError, delete_conversation
+from api.conversations.lock import CURRENT_LOCK, HeldLock, LockLostError
+from api.conversations.store import ConversationConflictError, delete_conversation
 from api.rasa_runtime.tracker_store import RECENT_EVENTS, SequencedSQLTrackerStore
 
 

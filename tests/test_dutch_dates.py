@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.dutch_dates import (
+from bot.dutch.dates import (
     DateFound,
     DateUnclear,
     NoDate,
@@ -23,7 +23,7 @@ from bot.dutch_dates import (
     parse_date,
     warm_up,
 )
-from bot.dutch_dates import patterns as dutch_patterns
+from bot.dutch.dates import patterns as dutch_patterns
 
 TODAY = date(2026, 11, 23)  # a Monday
 WEDNESDAY = date(2026, 11, 25)
@@ -551,7 +551,7 @@ def test_warm_up_covers_every_pattern() -> None:
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, bot.dutch_dates; "
+        "import sys, bot.dutch.dates; "
         "assert 'dateparser' not in sys.modules; "
         "assert 'rasa' not in sys.modules"
     )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.dutch_dates import (
+from bot.dutch.dates import (
     DateUnclear,
     NoDate,
     Period,

@@ -12,10 +12,10 @@ import pytest
 from bot.conversation import claims_turn, faq_hint
 from bot.conversation.case_facts import said_steps
 from bot.conversation.focus import asks_for_a_date, requested_focus
+from bot.conversation.personal_answers import DISCLAIMER, NOW, due_soon, personal_reply
 from bot.conversation.state import STEPS_DONE
 from bot.deadlines import CaseFacts, SickPeriod, compute_timeline
 from bot.intents import Intent
-from bot.personal_answers import DISCLAIMER, NOW, due_soon, personal_reply
 from tests.test_conversation_dialogue import TODAY, Chat
 
 SPOOR2_RULE = "Spoor 2 moet starten zodra"  # the general rule (personal_answers.spoor2_reason)

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from bot.conversation import claims_turn
-from bot.dutch_dates.everyday import everyday_dates, month_named
-from bot.english import dutch_keywords, is_english
+from bot.dutch.dates.everyday import everyday_dates, month_named
+from bot.dutch.english import dutch_keywords, is_english
 from bot.intents import Intent
 from tests.test_conversation_dialogue import TODAY, Chat
 

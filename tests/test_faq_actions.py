@@ -7,8 +7,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from bot.faq_classifier import rank
-from bot.knowledge import knowledge
+from bot.faq.classifier import rank
+from bot.knowledge.base import knowledge
 from bot.messages import ALTERNATIVE_INTRO
 from bot.turn import THRESHOLDS
 from tests.action_calls import call, run

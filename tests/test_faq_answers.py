@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faq_answers import (
+from bot.faq.answers import (
     faq_reply,
     not_understood_reply,
     out_of_scope_reply,
     role_question_reply,
     suggestion_buttons,
 )
-from bot.faq_search import out_of_scope_category, suggest_faq
+from bot.faq.search import out_of_scope_category, suggest_faq
 from bot.intents import Button, Intent
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.messages import NOT_UNDERSTOOD, OUT_OF_SCOPE_GENERAL, SUGGESTIONS_INTRO
 from bot.roles import detect_role
 from bot.turn import THRESHOLDS
@@ -72,7 +72,7 @@ def test_faq_reply_shows_when_each_source_was_checked() -> None:
 def test_check_date_is_written_in_dutch() -> None:
     from datetime import date
 
-    from bot.knowledge import Source, format_day_nl
+    from bot.knowledge.base import Source, format_day_nl
 
     assert format_day_nl(date(2026, 12, 2)) == "2 december 2026"
     source = Source("x", "X", "https://x", date(2026, 3, 1))

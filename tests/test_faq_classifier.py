@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faq_classifier import OUT_OF_SCOPE, answer_sentences, build_model, rank, training_data
-from bot.knowledge import knowledge
+from bot.faq.classifier import OUT_OF_SCOPE, answer_sentences, build_model, rank, training_data
+from bot.knowledge.base import knowledge
 
 
 def test_training_data_has_titles_examples_and_answer_sentences() -> None:

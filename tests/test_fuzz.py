@@ -4,7 +4,6 @@ examples per operation."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -14,8 +13,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.settings import RateLimit, Settings
 from tests.test_security import EchoAssistant
 
 pytestmark = pytest.mark.slow  # about 15 s: 150 examples per API operation
@@ -62,11 +61,12 @@ def from_schema(schema: dict[str, Any], components: dict[str, Any], depth: int =
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    settings = replace(
-        Settings.from_env(),
-        data_dir=tmp_path_factory.mktemp("fuzz"),
-        rate_per_client=RateLimit(0, 1),  # off: the fuzzer is one busy client
-        rate_per_sender=RateLimit(0, 1),
+    settings = Settings.from_env().copy(
+        update={
+            "data_dir": tmp_path_factory.mktemp("fuzz"),
+            "rate_per_client": RateLimit(0, 1),  # off: the fuzzer is one busy client
+            "rate_per_sender": RateLimit(0, 1),
+        }
     )
     assistant = EchoAssistant(settings)
     assistant.agent = object()
@@ -74,7 +74,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def operations() -> list[tuple[str, str, dict[str, Any]]]:
-    app = create_app(replace(Settings.from_env(), data_dir=Path("/tmp")))
+    app = create_app(Settings.from_env().copy(update={"data_dir": Path("/tmp")}))
     schema = app.openapi()
     found = [
         (path, method, {**operation, "components": schema.get("components", {}).get("schemas", {})})

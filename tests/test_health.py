@@ -9,8 +9,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.assistant import Assistant
+from api.core.settings import Settings
 from api.main import create_app
-from api.settings import Settings
 
 
 class GatedAssistant(Assistant):

@@ -27,7 +27,7 @@ MESSAGES = sorted(
 
 def summary(parse: dict[str, Any]) -> tuple[Any, ...]:
     """What the assistant takes from Rasa: the intent ranking with its confidences (the FAQ
-    entry is the service's own classifier's choice, bot/faq_classifier.py)."""
+    entry is the service's own classifier's choice, bot/faq/classifier.py)."""
     return tuple((r["name"], round(r["confidence"], 6)) for r in parse["intent_ranking"])
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from bot.insights import VOTE_REASONS
+from bot.insights.codes import VOTE_REASONS
 from tests.action_calls import call, run
 
 

@@ -10,7 +10,6 @@ import asyncio
 import copy
 import sqlite3
 import time
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.admin_routes import COOKIE, session_value
 from api.assistant import Admission, Assistant
-from api.insights import Insights
-from api.insights_store import InsightsStore
+from api.conversations.retention import purge_once
+from api.core.settings import Settings
+from api.insights.recorder import Insights
+from api.insights.store import InsightsStore
 from api.main import create_app
-from api.retention import purge_once
-from api.settings import Settings
+from api.routes.admin import COOKIE, session_value
 from bot.clock import BOT_TODAY_VAR
 from bot.messages import APOLOGY
 
@@ -79,7 +78,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_client(tmp_path: Path, **changes: Any) -> tuple[TestClient, Insights]:
-    settings = replace(Settings.from_env(), data_dir=tmp_path, **changes)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, **changes})
     assistant = ScriptedAssistant(settings)
     assistant.agent = object()  # "loaded"
     insights = Insights(settings)
@@ -124,7 +123,7 @@ def test_a_failing_count_never_costs_the_answer(
     response = client.post(WEBHOOK, json={"sender": SENDER, "message": "faq " + SECRET_TEXT})
     assert response.status_code == 200
     assert response.json()[0]["text"] == "Passend werk is ..."
-    log = capsys.readouterr().err  # the service's log (api/logging_setup.py: stderr)
+    log = capsys.readouterr().err  # the service's log (api/core/logging_setup.py: stderr)
     assert "counting a turn failed: OperationalError" in log
     assert SECRET_TEXT not in log and SENDER not in log
 
@@ -226,7 +225,7 @@ def test_votes_are_counted_with_a_reason_from_the_fixed_list(tmp_path: Path) -> 
 
 
 def test_votes_are_rate_limited(tmp_path: Path) -> None:
-    from api.settings import RateLimit
+    from api.core.settings import RateLimit
 
     client, _ = make_client(tmp_path, rate_feedback=RateLimit(2, 60))
     vote = {"kind": "faq_answer", "key": "passend_werk", "vote": "up"}
@@ -321,7 +320,7 @@ def test_admin_can_delete_an_unanswered_question(tmp_path: Path) -> None:
 
 
 def test_unanswered_questions_are_kept_at_most_retention_days(tmp_path: Path) -> None:
-    settings = replace(Settings.from_env(), data_dir=tmp_path, retention_days=30)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, "retention_days": 30})
     insights = Insights(settings)
     store = insights.store()
     store.add_unanswered(date(2026, 10, 24), "out_of_scope", "oud")  # 30 days before today
@@ -339,9 +338,9 @@ def test_unanswered_questions_are_kept_at_most_retention_days(tmp_path: Path) ->
 
 
 def test_make_purge_deletes_old_unanswered_questions_too(tmp_path: Path) -> None:
-    from api.purge import purge
+    from api.conversations.purge import purge
 
-    settings = replace(Settings.from_env(), data_dir=tmp_path, retention_days=30)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, "retention_days": 30})
     store = Insights(settings).store()
     store.add_unanswered(date(2026, 10, 1), "out_of_scope", "oud")
     store.add_unanswered(date(2026, 11, 23), "out_of_scope", "vandaag")

@@ -12,8 +12,8 @@ from multiprocessing.synchronize import Barrier
 
 import pytest
 
-from api.insights_store import InsightsStore
-from api.settings import Settings
+from api.core.settings import Settings
+from api.insights.store import InsightsStore
 from scripts.scaleout_env import scaleout_env
 
 pytestmark = pytest.mark.scaleout

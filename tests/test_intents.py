@@ -10,13 +10,13 @@ import yaml
 
 from actions.intents import INTENT_NAMES, intent_of, payload, rest_button
 from bot.conversation.replies import NO, SKIP, YES
-from bot.faq_answers import role_buttons, suggestion_buttons
+from bot.faq.answers import role_buttons, suggestion_buttons
 from bot.intents import Button, Intent
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Rasa training-data generator writes Rasa's intent names by nature.
-GENERATOR = ROOT / "bot" / "rasa_data.py"
+GENERATOR = ROOT / "bot" / "knowledge" / "rasa_data.py"
 
 
 def domain() -> dict[str, object]:

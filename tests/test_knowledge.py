@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.faq_classifier import training_data
-from bot.knowledge import GENERAL, KnowledgeError, load_knowledge, placeholders
-from bot.rasa_data import OPENERS, generated_files, with_openers
+from bot.faq.classifier import training_data
+from bot.knowledge.base import GENERAL, KnowledgeError, load_knowledge, placeholders
+from bot.knowledge.rasa_data import OPENERS, generated_files, with_openers
 from scripts.nlu_eval import DEV_DIR, FALLBACK, HELDOUT_DIR, cases_in
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.conversation.personal_answers import DISCLAIMER, NOW, personal_reply
 from bot.deadlines import (
     CaseFacts,
     SickPeriod,
@@ -20,7 +21,6 @@ from bot.deadlines import (
 )
 from bot.deadlines.model import Timeline
 from bot.deadlines.rules import milestone_texts, sources
-from bot.personal_answers import DISCLAIMER, NOW, personal_reply
 from bot.roles import WERKGEVER, WERKNEMER
 
 REF = date(2026, 11, 23)

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from bot.faq_answers import faq_reply
-from bot.knowledge import FaqEntry, knowledge
+from bot.faq.answers import faq_reply
+from bot.knowledge.base import FaqEntry, knowledge
 from tests.live_server import LiveServer, texts
 
 CHECK_DATE_LABEL = "gecontroleerd 2 december 2026"

@@ -13,7 +13,7 @@ import pytest
 
 from actions.intents import rest_button
 from bot.conversation.replies import CONFIRM_AGAIN, NO, YES
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.messages import APOLOGY, NOT_UNDERSTOOD, SUGGESTIONS_INTRO
 from tests.live_server import LiveServer, free_port, texts
 

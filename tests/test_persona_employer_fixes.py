@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.conversation import claims_turn
 from bot.conversation.case_facts import referred_event
-from bot.english import dutch_keywords, is_english
+from bot.dutch.english import dutch_keywords, is_english
 from bot.intents import Intent
 from tests.test_conversation_dialogue import TODAY, Chat
 

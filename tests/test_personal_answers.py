@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.conversation.personal_answers import DISCLAIMER, next_step, personal_reply
 from bot.deadlines import CaseFacts, SickPeriod, compute_timeline
-from bot.personal_answers import DISCLAIMER, next_step, personal_reply
 
 REF = date(2026, 11, 23)
 

@@ -106,8 +106,8 @@ def test_no_patch_is_applied_on_another_version(
     from rasa.core.actions.action import RemoteAction
     from rasa.utils.tensorflow.models import RasaModel
 
+    from api.core.settings import Settings
     from api.main import create_app
-    from api.settings import Settings
 
     fake_versions(monkeypatch, rasa="3.7.0")
     with pytest.raises(UnsupportedRasaVersionError):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from api.insights_store import InsightsStore
-from api.settings import Settings
+from api.core.settings import Settings
+from api.insights.store import InsightsStore
 from bot.clock import BOT_TODAY_VAR
 from scripts import report
 

@@ -1,5 +1,5 @@
 """Conversations are deleted after the retention period: by the purge function, by
-`make purge` (python -m api.purge), and by the schedule inside the running service."""
+`make purge` (python -m api.conversations.purge), and by the schedule inside the running service."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from api.conversation_store import delete_conversation, purge_before
-from api.retention import DAY_SECONDS, retention_cutoff
+from api.conversations.retention import DAY_SECONDS, retention_cutoff
+from api.conversations.store import delete_conversation, purge_before
 from tests.live_server import ROOT, LiveServer
 
 NOW = 1_800_000_000.0  # a fixed "now" (January 2027)
@@ -67,7 +67,11 @@ def test_make_purge_command(tmp_path: Path) -> None:
     save(store, "new", now - DAY_SECONDS)
     env = {**os.environ, "BOT_DATA_DIR": str(tmp_path), "RETENTION_DAYS": "30"}
     result = subprocess.run(
-        [sys.executable, "-m", "api.purge"], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-m", "api.conversations.purge"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "1 gesprek(ken) ouder dan 30 dagen verwijderd." in result.stdout

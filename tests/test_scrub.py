@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.clock import BOT_TODAY_VAR
-from bot.scrub import scrub
+from bot.insights.scrub import scrub
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@ with a stand-in assistant (no model needed: these are HTTP rules)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.assistant import Admission, Assistant
+from api.core.settings import RateLimit, Settings
 from api.main import create_app
-from api.settings import RateLimit, Settings
 from bot.messages import APOLOGY
 
 WEBHOOK = "/webhooks/rest/webhook"
@@ -37,7 +36,7 @@ class EchoAssistant(Assistant):
 
 
 def make_client(tmp_path: Path, **changes: Any) -> TestClient:
-    settings = replace(Settings.from_env(), data_dir=tmp_path, **changes)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path, **changes})
     assistant = EchoAssistant(settings)
     assistant.agent = object()  # "loaded"
     return TestClient(create_app(settings, assistant), client=("10.1.2.3", 5000))
@@ -183,7 +182,7 @@ def test_empty_message_gets_an_apology_not_silence(tmp_path: Path) -> None:
         ) -> list[dict[str, Any]]:
             return []
 
-    settings = replace(Settings.from_env(), data_dir=tmp_path)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path})
     assistant = Silent(settings)
     assistant.agent = object()
     client = TestClient(create_app(settings, assistant))

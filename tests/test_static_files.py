@@ -4,15 +4,14 @@ both pages, as a file that the Content-Security-Policy allows."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from api.core.settings import Settings
 from api.main import create_app
-from api.settings import Settings
 from tests.live_server import LiveServer
 from tests.test_security import EchoAssistant
 
@@ -23,7 +22,7 @@ ICON_LINK = re.compile(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">'
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    settings = replace(Settings.from_env(), data_dir=tmp_path)
+    settings = Settings.from_env().copy(update={"data_dir": tmp_path})
     assistant = EchoAssistant(settings)
     assistant.agent = object()  # "loaded": no model needed for static files
     return TestClient(create_app(settings, assistant))

@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
-from api.errors import install_error_handlers
-from api.timeline_routes import create_timeline_router
+from api.core.errors import install_error_handlers
+from api.routes.timeline import create_timeline_router
 from bot.deadlines import SickPeriod, compute_timeline
 from bot.deadlines.calendar_export import timeline_to_ics
 

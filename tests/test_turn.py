@@ -12,12 +12,12 @@ from datetime import date
 import pytest
 
 from bot.conversation import CaseState
-from bot.dutch_text import keywords
-from bot.faq_answers import SKIP_ROLE
-from bot.faq_classifier import rank
-from bot.faq_search import faq_index, out_of_scope_index, out_of_scope_lead
+from bot.dutch.text import keywords
+from bot.faq.answers import SKIP_ROLE
+from bot.faq.classifier import rank
+from bot.faq.search import faq_index, out_of_scope_index, out_of_scope_lead
 from bot.intents import Intent
-from bot.knowledge import knowledge
+from bot.knowledge.base import knowledge
 from bot.turn import (
     STARTER_ENTRIES,
     THRESHOLDS,

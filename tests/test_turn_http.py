@@ -13,8 +13,8 @@ import yaml
 from actions.intents import rest_button
 from actions.turn import SMALL_TALK_TEXTS
 from bot.conversation.replies import CONFIRM_AGAIN, HINT_GIVE_SICK_DAY, NO, YES
-from bot.faq_answers import ROLE_QUESTION, faq_reply, role_buttons
-from bot.knowledge import FaqEntry, knowledge
+from bot.faq.answers import ROLE_QUESTION, faq_reply, role_buttons
+from bot.knowledge.base import FaqEntry, knowledge
 from bot.messages import NOT_UNDERSTOOD, SUGGESTIONS_INTRO
 from bot.turn import SmallTalk
 from tests.live_server import ROOT, LiveServer

@@ -36,8 +36,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import declarative_base
 
-from api.conversation_lock import CURRENT_LOCK
-from api.conversation_store import ConversationConflictError
+from api.conversations.lock import CURRENT_LOCK
+from api.conversations.store import ConversationConflictError
 
 logger = logging.getLogger(__name__)
 

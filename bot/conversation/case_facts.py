@@ -15,7 +15,7 @@ from bot.conversation.special_cases import AOW_REACHED, mentioned_cases, past_ao
 from bot.deadlines.engine import short_date_nl
 from bot.deadlines.rules import fact
 from bot.deadlines.validation import PLANNED_ALLOWED
-from bot.dutch_dates import (
+from bot.dutch.dates import (
     DateFound,
     DateParse,
     DateUnclear,
@@ -23,7 +23,7 @@ from bot.dutch_dates import (
     extract_weeks,
     parse_date,
 )
-from bot.text_match import flatten
+from bot.dutch.text_match import flatten
 
 # A date in the same message as one of these (and no words about falling ill) is the date
 # of that event, not a first sick day.

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.dutch_dates import Period
-from bot.text_match import flatten
+from bot.dutch.dates import Period
+from bot.dutch.text_match import flatten
 
 # Words around the year or day that carry no date: "nee, het was 2025 natuurlijk".
 _FILLER = frozenset(

@@ -27,6 +27,7 @@ from bot.conversation.case_facts import (
 from bot.conversation.corrections import corrected, read_correction
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
 from bot.conversation.period_merge import Merged, merge, read_periods, without
+from bot.conversation.personal_answers import PAY_END, personal_reply
 from bot.conversation.sick_days import read_sick_periods
 from bot.conversation.state import (
     AWAIT_CONFIRM,
@@ -49,12 +50,11 @@ from bot.deadlines.validation import (
     facts_to_query,
     parse_timeline_request,
 )
-from bot.dutch_dates import DateFound, DateUnclear, NoDate, Period, without_task_time
-from bot.dutch_dates.everyday import everyday_dates, month_named
-from bot.faq_answers import SKIP_ROLE, Reply, suggestion_buttons
+from bot.dutch.dates import DateFound, DateUnclear, NoDate, Period, without_task_time
+from bot.dutch.dates.everyday import everyday_dates, month_named
+from bot.faq.answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
-from bot.knowledge import knowledge
-from bot.personal_answers import PAY_END, personal_reply
+from bot.knowledge.base import knowledge
 from bot.roles import WERKGEVER, WERKNEMER
 
 INFORM_SICK_DAY, ASK_OVERVIEW, RESTART = Intent.INFORM_SICK_DAY, Intent.ASK_OVERVIEW, Intent.RESTART

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.personal_answers import NOW
-from bot.text_match import first_match, flatten
+from bot.conversation.personal_answers import NOW
+from bot.dutch.text_match import first_match, flatten
 
 __all__ = ["NOW", "OVERVIEW", "SPOOR2_CHECK", "asks_for_a_date", "asks_what_now", "requested_focus"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.conversation.sick_days import read_sick_periods
-from bot.dutch_dates import DateUnclear, NoDate, Period, PeriodsFound
+from bot.dutch.dates import DateUnclear, NoDate, Period, PeriodsFound
 
 _FAR = date.max
 
@@ -72,7 +72,7 @@ def _distance(context: tuple[Period, ...], new: tuple[Period, ...]) -> int:
 
 
 # A yearless date read as if today were half a year after a known date lands within half a
-# year of it, and far from the "almost a year ago, which year?" question of bot.dutch_dates.
+# year of it, and far from the "almost a year ago, which year?" question of bot.dutch.dates.
 _HALF_YEAR = timedelta(days=182)
 
 

@@ -17,9 +17,9 @@ from bot.conversation.state import (
 from bot.deadlines.model import SickPeriod
 from bot.deadlines.periods import gap_days
 from bot.deadlines.rules import fact, milestone_texts
-from bot.dutch_dates import Period
-from bot.dutch_format import MONTHS, format_date_nl, format_day_counts_nl
-from bot.faq_answers import Reply, role_buttons
+from bot.dutch.dates import Period
+from bot.dutch.format import MONTHS, format_date_nl, format_day_counts_nl
+from bot.faq.answers import Reply, role_buttons
 from bot.intents import Button, Intent
 from bot.roles import WERKGEVER, WERKNEMER
 

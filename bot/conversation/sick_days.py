@@ -1,4 +1,4 @@
-"""Sick periods from what the user typed, on top of bot.dutch_dates.
+"""Sick periods from what the user typed, on top of bot.dutch.dates.
 
 A single date in answer to "wat is de eerste ziektedag?" is the start of an ongoing sickness;
 a text with "tot" or "weer" describes periods that add up.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.dutch_dates import (
+from bot.dutch.dates import (
     DateFound,
     DateUnclear,
     NoDate,
@@ -17,7 +17,7 @@ from bot.dutch_dates import (
     extract_periods,
     parse_date,
 )
-from bot.dutch_dates import Period as Period
+from bot.dutch.dates import Period as Period
 
 _RANGE = re.compile(r"\b(tot|t/m|tm|weer|opnieuw|eerder)\b", re.IGNORECASE)
 

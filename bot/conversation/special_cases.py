@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from bot.deadlines.rules import fact
-from bot.text_match import flatten
+from bot.dutch.text_match import flatten
 
 TIJDELIJK_CONTRACT = "tijdelijk_contract"
 UITZENDKRACHT = "uitzendkracht"

@@ -27,7 +27,7 @@ from bot.deadlines.rules import (
 )
 from bot.deadlines.spoor2 import assess_spoor2
 from bot.deadlines.workdays import first_working_day_on_or_after
-from bot.dutch_format import format_date_nl, format_day_counts_nl
+from bot.dutch.format import format_date_nl, format_day_counts_nl
 
 SOON_DAYS = 14
 

@@ -5,7 +5,7 @@ fields is declared with `fact_field`, which records the fact's kind, its Dutch d
 and, for a date, whether it may lie after the reference date and whether it is a step of the
 case. Everything else derives from that: the engine's validation
 (bot/deadlines/validation.py), `POST /api/timeline` and the query parameters of
-`GET /api/timeline.ics` (api/timeline_routes.py), the calendar link of the conversation, and
+`GET /api/timeline.ics` (api/routes/timeline.py), the calendar link of the conversation, and
 the README's table (tests/test_case_facts.py checks it).
 """
 

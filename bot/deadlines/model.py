@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from bot.deadlines.fact_fields import FactField, fact_fields_of, fact_spec
 from bot.deadlines.rules import status_labels
-from bot.dutch_format import format_date_nl
+from bot.dutch.format import format_date_nl
 
 Uitzondering = Literal[
     "geen_benutbare_mogelijkheden", "terugkeer_binnen_3_maanden", "aow_binnen_jaar"

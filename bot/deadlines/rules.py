@@ -8,8 +8,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from bot.dutch_format import MONTHS
-from bot.knowledge import KNOWLEDGE_DIR, fill_facts, load_facts, read_yaml
+from bot.dutch.format import MONTHS
+from bot.knowledge.base import KNOWLEDGE_DIR, fill_facts, load_facts, read_yaml
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.deadlines.model import CaseFacts, Spoor2Assessment
 from bot.deadlines.rules import days_in_weeks, fact
-from bot.dutch_format import format_date_nl
+from bot.dutch.format import format_date_nl
 
 _EXCEPTION_ADVICE = {
     "geen_benutbare_mogelijkheden": (

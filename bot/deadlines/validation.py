@@ -15,7 +15,7 @@ from typing import Any
 from bot.deadlines.fact_fields import FactField
 from bot.deadlines.model import CASE_FACT_FIELDS, CaseFacts, SickPeriod
 from bot.deadlines.rules import days_in_weeks, fact, milestone_texts
-from bot.dutch_format import format_date_nl
+from bot.dutch.format import format_date_nl
 
 DATE_FACTS = tuple(f.name for f in CASE_FACT_FIELDS if f.kind == "date")
 # Planned dates may lie in the future, but a date centuries ahead is a typo (and would run

@@ -1,0 +1,1 @@
+"""Conversations: storage, per-conversation locks, owners, access tokens, and retention (purge)."""

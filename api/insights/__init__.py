@@ -1,0 +1,2 @@
+"""The service's side of the insights: counting turns, votes and consented questions, and
+their tables."""

@@ -1,0 +1,1 @@
+"""The HTTP routes: chat, conversations, timeline, insights and the admin page."""

@@ -1,0 +1,2 @@
+"""The Dutch language: text normalisation, date reading, date formatting, and spotting a
+message in English."""
