@@ -10,8 +10,9 @@ kind and the reason of every turn (actions/turn.py), never the text.
 The rules, in the order `decide` applies them:
 
 1. "ik ben werkgever" (or a role button) while a FAQ answer waits for the role: that answer.
-2. The personal-deadline conversation claims the message (bot.conversation.claims_turn: a
+2. The personal-deadline conversation claims the message (bot.conversation.claims_message: a
    date where one was asked, "ja" to "klopt dat?", "en de WIA-aanvraag?"): its next step.
+   The message is read once for this (`read_message`); the case step takes that reading.
 3. Small talk (hallo, dank je, doei, wat kun je?), a role given with nothing waiting for it,
    and "ja", "nee" or "sla over" with no open question: a short fixed reply.
 4. A FAQ button: that entry.
