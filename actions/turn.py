@@ -87,7 +87,8 @@ class ActionTurn(SafeAction):
             if outcome.english_text is not None:
                 dispatcher.utter_message(text=ENGLISH_ANSWERED)
             text = outcome.english_text or nlu.text
-            result = handle_turn(state.case, Message(text, nlu.intent, outcome.role, state.today))
+            message = Message(text, nlu.intent, outcome.role, state.today, outcome.reading)
+            result = handle_turn(state.case, message)
             events = case_step(dispatcher, state, result)
             mark_replies(dispatcher.messages[first:], turn_marker(outcome, result))
             return events

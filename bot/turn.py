@@ -10,8 +10,9 @@ kind and the reason of every turn (actions/turn.py), never the text.
 The rules, in the order `decide` applies them:
 
 1. "ik ben werkgever" (or a role button) while a FAQ answer waits for the role: that answer.
-2. The personal-deadline conversation claims the message (bot.conversation.claims_turn: a
+2. The personal-deadline conversation claims the message (bot.conversation.claims_message: a
    date where one was asked, "ja" to "klopt dat?", "en de WIA-aanvraag?"): its next step.
+   The message is read once for this (`read_message`); the case step takes that reading.
 3. Small talk (hallo, dank je, doei, wat kun je?), a role given with nothing waiting for it,
    and "ja", "nee" or "sla over" with no open question: a short fixed reply.
 4. A FAQ button: that entry.
@@ -44,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum, auto
 
-from bot.conversation import CaseState, claims_turn, faq_hint
+from bot.conversation import CaseState, MessageReading, claims_message, faq_hint, read_message
 from bot.dutch.english import dutch_keywords, is_english
 from bot.faq.answers import SKIP_ROLE
 from bot.faq.classifier import OUT_OF_SCOPE, knows_a_word, rank
@@ -170,6 +171,9 @@ class Outcome:
     # The message was in English: this is its text with a few keywords in Dutch
     # (bot/dutch/english.py), for the case conversation; the reply has a short English note.
     english_text: str | None = None
+    # The message as the case conversation read it to decide (bot/conversation/reading.py):
+    # the case step takes it over instead of reading the text again.
+    reading: MessageReading | None = field(default=None, compare=False, repr=False)
 
     @property
     def remembered_role(self) -> str | None:
@@ -218,12 +222,19 @@ def decide(
 
 
 def _decide_dutch(nlu: NluOpinions, state: ConversationState, thresholds: Thresholds) -> Outcome:
+    reading = read_message(state.case, nlu.text, state.today)  # read once for this turn
+    return replace(_decide_read(nlu, state, thresholds, reading), reading=reading)
+
+
+def _decide_read(
+    nlu: NluOpinions, state: ConversationState, thresholds: Thresholds, reading: MessageReading
+) -> Outcome:
     intent = nlu.intent or Intent.NOT_UNDERSTOOD
     role = nlu.button_role or detect_role(nlu.text) or state.role
     pending = state.pending_faq
     if intent is Intent.INFORM_ROLE and pending:
         return _answer(pending, role or SKIP_ROLE, "role_for_waiting_question")
-    if claims_turn(state.case, nlu.text, intent, state.today):
+    if claims_message(state.case, reading, intent):
         return Outcome(Kind.CASE_STEP, "dialogue_claims", role, pending)
     if intent in SMALL_TALK_INTENTS:
         talk = SMALL_TALK_INTENTS[intent]
@@ -236,7 +247,7 @@ def _decide_dutch(nlu: NluOpinions, state: ConversationState, thresholds: Thresh
     if nlu.button_entry:
         return _answer(nlu.button_entry, role, "button")
     if not knows_a_word(nlu.text):
-        if claims_turn(state.case, nlu.text, Intent.OUT_OF_SCOPE, state.today):
+        if claims_message(state.case, reading, Intent.OUT_OF_SCOPE):
             # The dialogue waits for an answer ("xkcd" where a date was asked): it says so.
             return Outcome(Kind.CASE_STEP, "dialogue_awaits_answer+no_known_word", role, pending)
         return Outcome(Kind.NOT_UNDERSTOOD, "no_known_word", role, pending, forget_message=True)
@@ -246,7 +257,7 @@ def _decide_dutch(nlu: NluOpinions, state: ConversationState, thresholds: Thresh
             Kind.SUGGESTIONS, "user_is_lost", role, pending, suggestions=suggestions,
             forget_message=True,
         )  # fmt: skip
-    return _from_the_faq(nlu, state, intent, role, thresholds)
+    return _from_the_faq(nlu, state, intent, role, thresholds, reading)
 
 
 def _from_the_faq(
@@ -255,6 +266,7 @@ def _from_the_faq(
     intent: Intent,
     role: str | None,
     thresholds: Thresholds,
+    reading: MessageReading,
 ) -> Outcome:
     """Rules 5 and 6: what the FAQ models make of the message."""
     choice = choose_faq_entry(nlu.text, intent, thresholds)
@@ -265,7 +277,7 @@ def _from_the_faq(
             outcome = replace(outcome, alternative=_alternative(choice.entry, nlu, thresholds))
         return replace(outcome, offer_personal_date=offer)
     pending = state.pending_faq
-    if choice.out_of_scope and claims_turn(state.case, nlu.text, Intent.OUT_OF_SCOPE, state.today):
+    if choice.out_of_scope and claims_message(state.case, reading, Intent.OUT_OF_SCOPE):
         # Vetoed as no FAQ question while the dialogue waits for an answer ("xkcd" where a
         # date was asked): the dialogue claims it as it claims DIET's "out of scope".
         reason = f"dialogue_awaits_answer+{choice.reason}"

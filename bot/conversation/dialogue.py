@@ -13,22 +13,17 @@ passed was done (Ja/Nee; the answer is kept as a fact and the answer is given ag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from bot.conversation import replies, special_cases
-from bot.conversation.case_facts import (
-    STEP_DATE_FACTS,
-    MentionedFacts,
-    mentioned_facts,
-    read_fact_date,
-)
-from bot.conversation.corrections import corrected, read_correction
+from bot.conversation.case_facts import STEP_DATE_FACTS
+from bot.conversation.corrections import corrected
 from bot.conversation.focus import NOW, OVERVIEW, SPOOR2_CHECK, asks_for_a_date, requested_focus
 from bot.conversation.period_merge import Merged, merge, read_periods, without
 from bot.conversation.personal_answers import PAY_END, personal_reply
-from bot.conversation.sick_days import read_sick_periods
+from bot.conversation.reading import MessageReading
 from bot.conversation.state import (
     AWAIT_CONFIRM,
     AWAIT_EJE,
@@ -50,8 +45,7 @@ from bot.deadlines.validation import (
     facts_to_query,
     parse_timeline_request,
 )
-from bot.dutch.dates import DateFound, DateUnclear, NoDate, Period, without_task_time
-from bot.dutch.dates.everyday import everyday_dates, month_named
+from bot.dutch.dates import DateFound, DateUnclear, NoDate, Period
 from bot.faq.answers import SKIP_ROLE, Reply, suggestion_buttons
 from bot.intents import Intent
 from bot.knowledge.base import knowledge
@@ -101,6 +95,8 @@ ASKED_AFTER_ANSWER = {AWAIT_GEEN_TERUGKEER}
 # The step a date question is about: "nee" to it is kept as "not done", "ja" without a date
 # as "done".
 QUESTION_STEPS = {AWAIT_EJE: "eerstejaarsevaluatie", AWAIT_SPOOR2: "spoor2_uiterlijk"}
+# Questions that ask for the date of a fact; the question's name is the fact's name.
+QUESTION_FACTS = (AWAIT_EJE, AWAIT_SPOOR2, AWAIT_GEEN_TERUGKEER)
 # Steps with a date fact; "ja" asks for the date when the date changes the answer (the spoor 2
 # deadline, a late start of spoor 2, the end of pay after a late WIA-aanvraag).
 STEP_DATES = STEP_DATE_FACTS
@@ -115,6 +111,9 @@ class Message:
     intent: Intent | None
     role: str | None  # what we know of the user's role (slot, button or this message)
     today: date
+    # The text as read for the routing of this turn (bot.turn), so the dialogue does not read
+    # it again; used only when it is of this text, day and case state.
+    reading: MessageReading | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -124,56 +123,66 @@ class TurnResult:
     role: str | None
 
 
-def mentions_date(text: str, today: date) -> bool:
-    return not isinstance(read_sick_periods(everyday_dates(text, today).text, today), NoDate)
+def read_message(state: CaseState, text: str, today: date) -> MessageReading:
+    """The message as the conversation reads it, with what the case knew before it. Cheap:
+    each part of the text is read when first needed (bot.conversation.reading)."""
+    awaited = STEP_DATES.get(state.step or "") if state.awaiting == AWAIT_STEP_DONE else None
+    if state.awaiting in QUESTION_FACTS:
+        awaited = state.awaiting
+    month = _month(state.month_hint)
+    return MessageReading(text, today, case_start(state), pending_step(state), month, awaited)
 
 
 def claims_turn(state: CaseState, text: str, intent: Intent | None, today: date) -> bool:
     """Does this message belong to the personal-deadline conversation?"""
-    dates = without_task_time(text)  # "wat moet ik vandaag doen?" names no sick day
-    has_date = mentions_date(dates, today)
+    return claims_message(state, read_message(state, text, today), intent)
+
+
+def claims_message(state: CaseState, reading: MessageReading, intent: Intent | None) -> bool:
+    """`claims_turn` for a message already read (``read_message``)."""
+    text = reading.text
     if intent in (ASK_OVERVIEW, RESTART):
         return True
-    if correcting(state, text):  # "nee, 2025" about the date just given
+    if correcting(state, reading):  # "nee, 2025" about the date just given
         return True
     if state.awaiting and _WHAT_DO_YOU_MEAN.search(text):
         return True
-    if asks_same_question_again(state, text):
+    if asks_same_question_again(state, reading):
         return True
+    has_date = reading.names_a_date  # without task time: "wat moet ik vandaag doen?"
     if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
         return True
     if state.known and has_date and _NO.search(text):  # "nee, van 3 maart tot 25 april"
         return True
-    if states_facts(state, dates, today):  # "er is een loonsanctie van 12 weken opgelegd"
+    if states_facts(reading):  # "er is een loonsanctie van 12 weken opgelegd"
         return True
     if intent in (AFFIRM, DENY, SKIP):
         return False
-    if requested_focus(text) and asks_for_a_date(text):
+    if reading.focus and reading.asks_date:
         # "tot wanneer moeten we doorbetalen?" needs a first sick day; with a loonsanctie in
         # the question it can only be about this case.
-        return state.known or has_date or bool(mentioned_facts(dates, today).facts)
+        return state.known or has_date or bool(reading.facts.facts)
     return has_date and bool(_SICK_WORDS.search(text))
 
 
-def asks_same_question_again(state: CaseState, text: str) -> bool:
+def asks_same_question_again(state: CaseState, reading: MessageReading) -> bool:
     """ "wat wordt dan de laatste dag?" after an answer about this case, naming no step."""
     return (
         state.known
         and state.answered is not None
-        and requested_focus(text) is None
-        and bool(_SAME_QUESTION_AGAIN.search(text))
+        and reading.focus is None
+        and bool(_SAME_QUESTION_AGAIN.search(reading.text))
     )
 
 
-def states_facts(state: CaseState, text: str, today: date) -> bool:
+def states_facts(reading: MessageReading) -> bool:
     """Does the message tell a fact of the case (not ask about one)? It is kept, and the last
     question is answered again with it."""
-    if "?" in text:
+    if "?" in reading.dates_text:
         return False
-    mentioned = mentioned_facts(text, today, case_start(state), pending_step(state))
-    return bool(mentioned.facts or mentioned.steps)
+    return bool(reading.facts.facts or reading.facts.steps)
 
 
 def pending_step(state: CaseState) -> str | None:
@@ -191,9 +200,9 @@ def pending_step(state: CaseState) -> str | None:
 CORRECTABLE = (None, AWAIT_CONFIRM, AWAIT_ROLE, AWAIT_SICK_DAY)
 
 
-def correcting(state: CaseState, text: str) -> bool:
+def correcting(state: CaseState, reading: MessageReading) -> bool:
     """Is the message a short correction of the year or day of the dates just given?"""
-    return bool(state.given) and state.awaiting in CORRECTABLE and read_correction(text) is not None
+    return bool(state.given) and state.awaiting in CORRECTABLE and reading.correction is not None
 
 
 def faq_hint(state: CaseState, text: str) -> tuple[str | None, CaseState]:
@@ -210,13 +219,15 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         return TurnResult(
             [{"text": replies.RESTARTED}], CaseState(awaiting=AWAIT_SICK_DAY), message.role
         )
-    focus = requested_focus(message.text)
-    dated = asks_for_a_date(message.text)
-    if asks_same_question_again(state, message.text):
+    reading = read_message(state, message.text, message.today)
+    if message.reading == reading:  # read for this turn's routing already: use those parts
+        reading = message.reading
+    focus, dated = reading.focus, reading.asks_date
+    if asks_same_question_again(state, reading):
         focus, dated = state.answered, True
     # Dates are read without the time words of a task question ("wat moet ik vandaag doen?").
-    message = replace(message, text=without_task_time(message.text))
-    mentioned = mentioned_facts(message.text, message.today, case_start(state), pending_step(state))
+    message = replace(message, text=reading.dates_text, reading=reading)
+    mentioned = reading.facts
     cases = [c for c in [*known_cases(state), *mentioned.cases] if c in special_cases.BY_ID]
     noticed = {SPECIAL_CASES: list(dict.fromkeys(cases))} if cases else {}
     state = replace(state, facts={**state.facts, **mentioned.facts, **noticed})
@@ -235,18 +246,19 @@ def handle_turn(state: CaseState, message: Message) -> TurnResult:
         # "Alle termijnen" (or "wat moet ik wanneer doen?" without a known focus word).
         state = replace(state, focus=OVERVIEW)
         focus = OVERVIEW
-    return _Turn(state, message, mentioned, asked_now=focus is not None).run()
+    return _Turn(state, message, reading, asked_now=focus is not None).run()
 
 
 class _Turn:
     """The steps of one turn; each returns a TurnResult when it has the last word."""
 
     def __init__(
-        self, state: CaseState, message: Message, mentioned: MentionedFacts, asked_now: bool
+        self, state: CaseState, message: Message, reading: MessageReading, asked_now: bool
     ) -> None:
         self.state = state
         self.message = message
-        self.mentioned = mentioned
+        self.reading = reading
+        mentioned = self.mentioned = reading.facts
         self.asked_now = asked_now  # the message itself asks a personal question
         # A fact told on its own, not as an answer ("spoor 2 is nog niet gestart"): the answer
         # with it comes without questions first (issue 19, point 5).
@@ -267,13 +279,13 @@ class _Turn:
         if awaiting and _WHAT_DO_YOU_MEAN.search(self.message.text):
             candidate = _periods(self.state.candidate)
             return self.done(replies.explained_question(awaiting, self.state.step, candidate))
-        if correcting(self.state, self.message.text):
+        if correcting(self.state, self.reading):
             result = self.on_correction()
         elif awaiting == AWAIT_CONFIRM:
             result = self.on_confirm()
         elif awaiting == AWAIT_ROLE:
             result = self.on_role()
-        elif awaiting in (AWAIT_EJE, AWAIT_SPOOR2, AWAIT_GEEN_TERUGKEER):
+        elif awaiting in QUESTION_FACTS:
             result = self.on_date_question(awaiting)
         elif awaiting == AWAIT_STEP_DONE:
             result = self.on_step_done()
@@ -285,7 +297,7 @@ class _Turn:
 
     def on_confirm(self) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
-        found = self.read_periods(self.mentioned.sick_text or text)
+        found = self.read_periods()
         if isinstance(found, Merged) and not self.mentioned.date_used:
             return self.confirm(found)
         if isinstance(found, DateUnclear):
@@ -309,7 +321,7 @@ class _Turn:
         if self.message.role in (WERKNEMER, WERKGEVER):
             self.role = self.message.role
         self.state = self.state.asked_about(AWAIT_ROLE)
-        return self.on_sick_days() if mentions_date(self.message.text, self.message.today) else None
+        return self.on_sick_days() if self.reading.names_a_date else None
 
     def on_date_question(self, awaiting: str) -> TurnResult | None:
         text, intent = self.message.text, self.message.intent
@@ -319,7 +331,7 @@ class _Turn:
                 self.state = self.state.with_step(step, done=True)
             self.state = self.state.asked_about(awaiting)
             return None
-        found = read_fact_date(text, self.message.today, awaiting, case_start(self.state))
+        found = self.reading.awaited_date  # of the fact `awaiting` (read_message)
         if isinstance(found, DateFound):
             self.state = self.state.with_fact(awaiting, found.value.isoformat()).asked_about(
                 awaiting
@@ -355,7 +367,7 @@ class _Turn:
             return None
         date_fact = STEP_DATES.get(step)
         if date_fact is not None:
-            found = read_fact_date(text, self.message.today, date_fact, case_start(self.state))
+            found = self.reading.awaited_date  # of `date_fact` (read_message)
             if isinstance(found, DateFound):
                 self.state = self.state.with_fact(date_fact, found.value.isoformat())
                 self.state = self.state.asked_about(asked)
@@ -401,10 +413,9 @@ class _Turn:
     def on_sick_days(self) -> TurnResult | None:
         if self.mentioned.date_used:
             return None if self.state.known else self.ask_sick_day()
-        text = self.mentioned.sick_text or self.message.text
-        if self.state.known and self.asked_now and not _SICK_WORDS.search(text):
+        if self.state.known and self.asked_now and not _SICK_WORDS.search(self.reading.sick_text):
             return None  # "krijg ik na 31 december nog loon?": that date is no sick day
-        found = self.read_periods(text)
+        found = self.read_periods()
         if isinstance(found, Merged):
             if self.asked_now:  # "ik ben sinds 5 januari ziek, wanneer moet …": use it at once
                 self.use_periods(found)
@@ -433,20 +444,20 @@ class _Turn:
             }
         )
 
-    def read_periods(self, text: str) -> Merged | DateUnclear | NoDate:
+    def read_periods(self) -> Merged | DateUnclear | NoDate:
         """The sick periods of the message, added to those known (or waiting for "klopt
         dat?"). After "nee, …" they replace what the previous message gave."""
-        state, today = self.state, self.message.today
+        state, today, reading = self.state, self.message.today, self.reading
         known = _periods(state.candidate if state.awaiting == AWAIT_CONFIRM else state.periods)
-        everyday = everyday_dates(text, today, _month(state.month_hint))
+        everyday, first = reading.everyday, reading.sick_days
         correcting_dates = state.awaiting == AWAIT_SICK_DAY and state.given  # after "nee"
-        if _NO.search(text) or self.message.intent == DENY or correcting_dates:
+        if _NO.search(reading.sick_text) or self.message.intent == DENY or correcting_dates:
             given = _periods(state.given)
-            found = read_periods(everyday.text, today, without(known, given), given)
+            found = read_periods(everyday.text, today, without(known, given), given, first)
         else:
-            found = read_periods(everyday.text, today, known)
+            found = read_periods(everyday.text, today, known, found=first)
         if isinstance(found, DateUnclear):
-            month = month_named(text, today)  # "in januari 2025": then "de 15e" is in januari
+            month = reading.named_month  # "in januari 2025": then "de 15e" is in januari
             hint = f"{month[0]}-{month[1]:02d}" if month else None
             self.state = replace(self.state, month_hint=hint)
         elif isinstance(found, Merged):
@@ -463,7 +474,7 @@ class _Turn:
     def on_correction(self) -> TurnResult | None:
         """ "nee, 2025" or "de 5e bedoel ik": the dates just given, with that year or day.
         Waiting for "klopt dat?": ask it again; otherwise answer the last question again."""
-        correction = read_correction(self.message.text)
+        correction = self.reading.correction
         given = _periods(self.state.given)
         fixed = corrected(given, correction) if correction is not None else None
         if fixed is None:

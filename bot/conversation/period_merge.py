@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bot.conversation.sick_days import read_sick_periods
-from bot.dutch.dates import DateUnclear, NoDate, Period, PeriodsFound
+from bot.dutch.dates import DateUnclear, NoDate, Period, PeriodsFound, PeriodsParse
 
 _FAR = date.max
 
@@ -90,11 +90,17 @@ def _context_days(known: tuple[Period, ...], today: date) -> list[date]:
 
 
 def read_periods(
-    text: str, today: date, known: tuple[Period, ...], replaced: tuple[Period, ...] = ()
+    text: str,
+    today: date,
+    known: tuple[Period, ...],
+    replaced: tuple[Period, ...] = (),
+    found: PeriodsParse | None = None,
 ) -> Merged | DateUnclear | NoDate:
     """The sick periods in the text, merged into the known ones. ``replaced``: the periods a
-    correction ("nee, 5 maart") replaces; they still give the year ("3 maart 2025")."""
-    found = read_sick_periods(text, today)
+    correction ("nee, 5 maart") replaces; they still give the year ("3 maart 2025").
+    ``found``: the text's own reading, when the turn has it already (MessageReading); only
+    the readings against the known periods are made here."""
+    found = read_sick_periods(text, today) if found is None else found
     context = (*known, *replaced)
     if not context or isinstance(found, NoDate):
         return (
