@@ -187,17 +187,20 @@ def rasa_cross_validation(folds: int) -> dict[str, Any]:
 
 
 def _summary_rows(m: dict[str, Any], d: dict[str, Any]) -> list[str]:
+    """The headline figures; the targets are issue 14's (held-out, and 95% right entry on the
+    development set). tests/test_nlu_quality.py holds the gate CI enforces."""
     return [
-        "| measure | held-out | development | target (held-out) |",
+        "| measure | held-out | development | target |",
         "|---|---|---|---|",
         f"| FAQ questions | {m['faq_questions']} | {d['faq_questions']} | ≥ 3 per entry |",
-        f"| right entry | {m['faq_accuracy']:.1%} | {d['faq_accuracy']:.1%} | ≥ 95% |",
+        f"| right entry | {m['faq_accuracy']:.1%} | {d['faq_accuracy']:.1%} | "
+        "held-out ≥ 97%, development ≥ 95% |",
         f"| out-of-scope questions | {m['out_of_scope_questions']} | "
         f"{d['out_of_scope_questions']} | ≥ 50 |",
         f"| out-of-scope recall (get the fallback) | {m['out_of_scope_recall']:.1%} | "
-        f"{d['out_of_scope_recall']:.1%} | ≥ 90% |",
+        f"{d['out_of_scope_recall']:.1%} | ≥ 95% |",
         f"| out-of-scope precision | {m['out_of_scope_precision']:.1%} | "
-        f"{d['out_of_scope_precision']:.1%} | |",
+        f"{d['out_of_scope_precision']:.1%} | ≥ 97% |",
         f"| FAQ questions given a wrong answer | {m['wrong_entry']} | {d['wrong_entry']} | |",
     ]
 

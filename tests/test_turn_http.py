@@ -115,13 +115,23 @@ def test_not_understood(live_server: LiveServer) -> None:
     assert any("kind=not_understood" in line for line in turn_lines(live_server))
 
 
-def test_out_of_scope_with_the_reply_of_its_category(live_server: LiveServer) -> None:
-    reply = live_server.chat("turn-oos", "hoeveel vakantiedagen heb ik nog dit jaar")
-    category = next(c for c in knowledge().out_of_scope if c.id == "vakantie_verlof")
+@pytest.mark.parametrize(
+    ("sender", "message", "category_id"),
+    [
+        ("turn-oos", "hoeveel vakantiedagen heb ik nog dit jaar", "vakantie_verlof"),
+        # Safety at work shares words with the law (arbo, werkgever) but is not about sickness.
+        ("turn-oos-arbo", "waar vind ik de bhv-coördinator van onze vestiging", "arbo_veiligheid"),
+    ],
+)
+def test_out_of_scope_with_the_reply_of_its_category(
+    live_server: LiveServer, sender: str, message: str, category_id: str
+) -> None:
+    reply = live_server.chat(sender, message)
+    category = next(c for c in knowledge().out_of_scope if c.id == category_id)
     assert shown(reply) == [(category.reply, [])]
     assert reply[0]["custom"] == {"type": "out_of_scope"}
     assert any(
-        "kind=out_of_scope" in line and "detail=vakantie_verlof" in line
+        "kind=out_of_scope" in line and f"detail={category_id}" in line
         for line in turn_lines(live_server)
     )
 
