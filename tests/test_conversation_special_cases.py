@@ -82,7 +82,7 @@ def test_temporary_contract_end_is_flagged_and_the_sick_day_still_read() -> None
     # The caution comes before the standard date, which it qualifies.
     assert text.index("tijdelijk contract") < text.index("**Laatste dag loondoorbetaling**")
     assert chat.state.periods == (("2026-06-03", None),)
-    assert "Ziek uit dienst of contract loopt af tijdens ziekte: wat nu?" in chat.buttons()
+    assert "Wat als je contract afloopt terwijl je ziek bent?" in chat.buttons()
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import pytest
 
-from bot.faq.classifier import OUT_OF_SCOPE, answer_sentences, build_model, rank, training_data
+from bot.faq.classifier import (
+    ANSWER_SENTENCES,
+    OUT_OF_SCOPE,
+    answer_sentences,
+    build_model,
+    rank,
+    training_data,
+)
 from bot.knowledge.base import knowledge
 
 
-def test_training_data_has_titles_examples_and_answer_sentences() -> None:
+def test_training_data_has_titles_examples_and_first_answer_sentences() -> None:
     texts, labels = training_data(knowledge())
     entry = knowledge().entry("passend_werk")
     assert entry is not None
     own = {t for t, label in zip(texts, labels, strict=True) if label == "passend_werk"}
     assert entry.title in own
     assert set(entry.examples) <= own
-    assert set(answer_sentences(entry.answer_for("werknemer"))) <= own
+    sentences = answer_sentences(entry.answer_for("werknemer"))
+    assert len(sentences) > ANSWER_SENTENCES  # the premise: this answer has later sentences
+    assert set(sentences[:ANSWER_SENTENCES]) <= own
+    # Later sentences (general advice, neighbouring topics) are not learned from, unless the
+    # other role's answer has them among its first ones.
+    werkgever_first = set(answer_sentences(entry.answer_for("werkgever"))[:ANSWER_SENTENCES])
+    assert not (set(sentences[ANSWER_SENTENCES:]) - werkgever_first) & own
     assert set(labels) == {e.id for e in knowledge().entries} | {OUT_OF_SCOPE}
     out_of_scope = {t for t, label in zip(texts, labels, strict=True) if label == OUT_OF_SCOPE}
     assert out_of_scope == {e for c in knowledge().out_of_scope for e in c.examples}
