@@ -256,3 +256,17 @@ def test_answers_carry_the_calendar_query_of_the_case() -> None:
     assert chat.custom()["calendar_query"] == {
         "sick_periods": "2026-01-03..2026-07-03,2026-07-25.."
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Mag ik op 14 oktober 2026 met 12 dagen vakantie?", False),
+        ("ik wil vanaf 3 november verlof opnemen", False),
+        ("ik ben op 3 november op vakantie ziek geworden", True),
+        ("sinds 3 november 2026", True),
+    ],
+)
+def test_a_date_with_leave_and_no_sickness_is_not_a_sick_day(text: str, claimed: bool) -> None:
+    # DIET may take any message with a date for a first sick day.
+    assert claims_turn(CaseState(), text, Intent.INFORM_SICK_DAY, TODAY) is claimed

@@ -64,6 +64,9 @@ ANSWER_INTENTS = {
 }
 
 _SICK_WORDS = re.compile(r"\bziek|ziektedag|ziekmelding|arbeidsongeschikt", re.IGNORECASE)
+# A date with holiday or leave and no word of sickness is about leave, even when DIET takes it
+# for a first sick day: "mag ik op 14 oktober 12 dagen vakantie opnemen?"
+_LEAVE_WORDS = re.compile(r"\b(vakantie\w*|verlof\w*|vrije dag(en)?|snipperdag(en)?)\b", re.I)
 _YES = re.compile(r"^\s*(ja|jazeker|jawel|klopt|dat klopt|correct|yes|ok[eé]?|prima)\b", re.I)
 _NO = re.compile(r"^\s*(nee|neen|nope|klopt niet|niet juist|fout)\b", re.I)
 # "Wat bedoel je?" after a question of ours: ask it again in other words.
@@ -150,7 +153,9 @@ def claims_message(state: CaseState, reading: MessageReading, intent: Intent | N
     if asks_same_question_again(state, reading):
         return True
     has_date = reading.names_a_date  # without task time: "wat moet ik vandaag doen?"
-    if intent == INFORM_SICK_DAY and (has_date or state.awaiting):
+    if intent == INFORM_SICK_DAY and (
+        state.awaiting or (has_date and not about_leave(state, text))
+    ):
         return True
     if state.awaiting and (intent in ANSWER_INTENTS or has_date):
         return True
@@ -165,6 +170,11 @@ def claims_message(state: CaseState, reading: MessageReading, intent: Intent | N
         # the question it can only be about this case.
         return state.known or has_date or bool(reading.facts.facts)
     return has_date and bool(_SICK_WORDS.search(text))
+
+
+def about_leave(state: CaseState, text: str) -> bool:
+    """A first message about holiday or leave that names no sickness (see _LEAVE_WORDS)."""
+    return not state.known and bool(_LEAVE_WORDS.search(text)) and not _SICK_WORDS.search(text)
 
 
 def asks_same_question_again(state: CaseState, reading: MessageReading) -> bool:
