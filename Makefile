@@ -53,7 +53,7 @@ install: $(STAMP)
 # Train when the model is missing or older than any of its inputs. Rasa may decide nothing
 # changed and keep the old file, so touch it to record that it is up to date.
 $(MODEL): $(TRAIN_INPUTS) | $(STAMP)
-	@echo "Training the model (about 2 minutes on 2 cores): a line per component, at least every 30 s."
+	@echo "Training the model (about 8 minutes on 2 cores): a line per component, at least every 30 s."
 	$(PY) -m scripts.train --fixed-model-name poortwachter --out models
 	@touch $@
 
