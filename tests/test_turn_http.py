@@ -120,7 +120,7 @@ def test_not_understood(live_server: LiveServer) -> None:
     [
         ("turn-oos", "hoeveel vakantiedagen heb ik nog dit jaar", "vakantie_verlof"),
         # Safety at work shares words with the law (arbo, werkgever) but is not about sickness.
-        ("turn-oos-arbo", "waar vind ik de bhv-coördinator van onze vestiging", "arbo_veiligheid"),
+        ("turn-oos-arbo", "wie is bij ons de preventiemedewerker voor de RI&E", "arbo_veiligheid"),
     ],
 )
 def test_out_of_scope_with_the_reply_of_its_category(
